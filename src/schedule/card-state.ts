@@ -22,6 +22,8 @@ export interface CardState {
   readonly buriedUntil: Date | null;
   /** Lapses reached `leechThreshold`. */
   readonly leech: boolean;
+  /** `forget` events so far: a forget starts a new history (`ReviewRecord.history`). */
+  readonly history: number;
 }
 
 /** One effective review (undone reviews and cram answers excluded), as replay saw it. */
