@@ -1,0 +1,70 @@
+/**
+ * The shape check for review log events: cheap enough to run on every line of a million-event log, and
+ * the same check guards appends, so nothing invalid is ever written.
+ */
+import type { EventType } from './events.js';
+
+/** The log format version this build writes and understands. */
+export const LOG_VERSION = 1;
+
+/** `checkEvent`'s answer for an event this version should keep in the file but not use. */
+export const NOT_OURS = 'from a newer version of recall, or of an unknown type';
+
+type Check = readonly [field: string, valid: (value: unknown) => boolean, expected: string];
+
+const isId = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+const isText = (v: unknown): boolean => typeof v === 'string';
+const isRating = (v: unknown): boolean => v === 1 || v === 2 || v === 3 || v === 4;
+const isDuration = (v: unknown): boolean => typeof v === 'number' && v >= 0 && Number.isFinite(v);
+
+const ID: Check[1] = isId;
+const card: Check = ['card', ID, 'a card id'];
+const rating: Check = ['rating', isRating, '1, 2, 3 or 4'];
+const ms: Check = ['ms', isDuration, 'milliseconds (a number, 0 or more)'];
+
+const FIELDS: Readonly<Record<EventType, readonly Check[]>> = {
+  review: [card, rating, ms, ['deck', isText, 'a deck key']],
+  cram: [card, rating, ms],
+  undo: [['target', ID, 'an event id']],
+  suspend: [card],
+  unsuspend: [card],
+  bury: [card],
+  forget: [card],
+  relink: [['from', ID, 'a card id'], ['to', ID, 'a card id']],
+  card: [card, ['deck', isText, 'a deck key'], ['text', isText, 'the card text']],
+};
+
+/** An ISO 8601 time with a zone (`Z` or an offset), as `Date.toISOString` writes it. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** ms since the epoch, NaN when `at` is not an ISO time with a zone. */
+function eventTime(at: string): number {
+  return ISO_TIME.test(at) ? Date.parse(at) : Number.NaN;
+}
+
+function shown(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) return 'missing';
+  return json.length > 40 ? `${json.slice(0, 40)}…` : json;
+}
+
+/**
+ * The event's time (ms since the epoch) when `value` is a valid `ReviewEvent`, else why it is not, or
+ * `NOT_OURS` for a newer version or an unknown type. Extra fields are allowed: a newer version may add some.
+ */
+export function checkEvent(value: unknown): number | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const o = value as Record<string, unknown>;
+  if (!Number.isInteger(o.v) || (o.v as number) < 1) return '"v" must be the format version (1)';
+  if ((o.v as number) > LOG_VERSION) return NOT_OURS;
+  if (typeof o.type !== 'string') return '"type" must be a string';
+  const checks = Object.hasOwn(FIELDS, o.type) ? FIELDS[o.type as EventType] : undefined;
+  if (!checks) return NOT_OURS;
+  if (!isId(o.id)) return `${o.type}: "id" must be an event id`;
+  const time = typeof o.at === 'string' ? eventTime(o.at) : Number.NaN;
+  if (Number.isNaN(time)) return `${o.type}: "at" must be an ISO time like 2026-11-25T08:15:02.114Z`;
+  for (const [field, valid, expected] of checks) {
+    if (!valid(o[field])) return `${o.type}: "${field}" must be ${expected}, not ${shown(o[field])}`;
+  }
+  return time;
+}

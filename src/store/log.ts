@@ -1,0 +1,313 @@
+/**
+ * The review log (DESIGN.md, "The review log"): `log/<deviceId>.jsonl`, one event per line, appended with
+ * one `write` per line on an O_APPEND descriptor and fsynced; every device's file is merged on read, and a
+ * bad line is skipped and reported, never deleted.
+ */
+import { randomUUID } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError, type Problem } from '../errors.js';
+import { checkEvent, LOG_VERSION, NOT_OURS } from './event-shape.js';
+import type { LoggedEvent, ReviewEvent } from './events.js';
+import { FILE_MODE, logDir, logPath } from './paths.js';
+
+/** Per device: bytes of complete lines already consumed from its log file. */
+export type LogPositions = Record<string /* device */, number /* bytes */>;
+
+export interface LogRead {
+  /** Merged across devices, ordered by `at`, then device, then line. */
+  readonly events: LoggedEvent[];
+  /** One per skipped line, with file and line. */
+  readonly problems: Problem[];
+  /** Where the next incremental read continues. */
+  readonly positions: LogPositions;
+  /** Events kept in the files but not used: from a newer version of recall, or of an unknown type. */
+  readonly ignored: number;
+  /**
+   * True when every file was read from its start: no `since` was given, or a file had shrunk below its
+   * position or vanished (a sync tool replaced it), so the positions could not be continued.
+   */
+  readonly full: boolean;
+}
+
+/** A line, newline included, must fit in one atomic `write` against a second terminal. */
+export const MAX_LINE_BYTES = 4096;
+
+const LOG_SUFFIX = '.jsonl';
+const NEWLINE = 0x0a;
+/** Device ids name files on every platform a sync tool may carry them to. */
+const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** git's conflict markers (`|||||||` is diff3's base marker). */
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})(?:\s|$)/;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An event's own fields; `newEvent` adds the version, id and time. */
+export type EventFields = DistributiveOmit<ReviewEvent, 'v' | 'id' | 'at'>;
+
+type Stamped<F> = F & { readonly v: 1; readonly id: string; readonly at: string };
+
+/** A complete event from its fields: current version, a fresh uuid, and `now` as its time. */
+export function newEvent<F extends EventFields>(fields: F, now: Date): Stamped<F> {
+  // `type` right after `v`, as DESIGN.md shows the lines, so a log reads well by eye.
+  const head = { v: LOG_VERSION, type: fields.type, id: randomUUID(), at: now.toISOString() };
+  return Object.assign(head, fields) as unknown as Stamped<F>;
+}
+
+/** This device's log file. */
+export function logFile(home: string, device: string): string {
+  return join(logPath(home), `${device}${LOG_SUFFIX}`);
+}
+
+/** The line for `event`, after checking it is valid and small enough; throws before anything is written. */
+function encodeLine(event: ReviewEvent): Buffer {
+  const check = checkEvent(event);
+  if (typeof check === 'string') throw new Error(`refusing to write an invalid event to the review log (${check}): ${JSON.stringify(event).slice(0, 200)}`);
+  const line = Buffer.from(`${JSON.stringify(event)}\n`, 'utf8');
+  if (line.length > MAX_LINE_BYTES) {
+    throw new Error(`refusing to write a ${event.type} event of ${line.length} bytes to the review log: a line must be at most ${MAX_LINE_BYTES} bytes`);
+  }
+  return line;
+}
+
+function writeLine(fd: number, line: Uint8Array, file: string): void {
+  const written = writeSync(fd, line);
+  // A short write on a regular file means the disk is full; the torn line will be reported on read.
+  if (written !== line.length) throw new UserError(`could not write the whole event to ${file} (disk full?); free some space and try again`);
+}
+
+/** Whether the file ends inside a line: a crash tore its last write. */
+function endsMidLine(fd: number, size: number): boolean {
+  const last = Buffer.alloc(1);
+  return readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== NEWLINE;
+}
+
+/**
+ * Appends `events` to `device`'s log under `home`, one `write` per line on an O_APPEND descriptor, and
+ * fsyncs before returning, so a rating the UI has moved past survives a crash. All events are checked
+ * first: an invalid or oversized one throws and nothing is written.
+ */
+export function appendEvents(home: string, device: string, events: readonly ReviewEvent[]): void {
+  if (!DEVICE_ID.test(device)) {
+    throw new UserError(`the device id "${device}" cannot name a log file: use 1-64 letters, digits, - or _ (recall config set deviceId NAME)`);
+  }
+  const lines = events.map(encodeLine);
+  if (lines.length === 0) return;
+  const dir = logDir(home);
+  const file = logFile(home, device);
+  let fd: number;
+  try {
+    fd = openSync(file, 'a+', FILE_MODE);
+  } catch (error) {
+    throw new UserError(`cannot open the review log ${file} (${(error as NodeJS.ErrnoException).code}); check its permissions`);
+  }
+  let created = false;
+  try {
+    const size = fstatSync(fd).size;
+    created = size === 0;
+    // Keep a torn fragment on a line of its own (reported on read), so it does not swallow the next event.
+    if (!created && endsMidLine(fd, size)) writeLine(fd, Buffer.from('\n'), file);
+    for (const line of lines) writeLine(fd, line, file);
+    fsyncSync(fd);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`cannot write the review log ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  } finally {
+    closeSync(fd);
+  }
+  // A new file's name lives in its folder: sync the folder too, or a crash could lose the whole file.
+  if (created) fsyncFolder(dir);
+}
+
+function fsyncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One device file's part of a read. */
+interface FileRead {
+  readonly device: string;
+  readonly events: ReviewEvent[];
+  readonly times: number[];
+  readonly lines: number[];
+  /** Position after the last complete line. */
+  readonly end: number;
+}
+
+interface LogFileInfo {
+  readonly device: string;
+  readonly file: string;
+  readonly size: number;
+}
+
+function logFiles(home: string): LogFileInfo[] {
+  const dir = logPath(home);
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new UserError(`cannot read the log folder ${dir} (${(error as NodeJS.ErrnoException).code}); check its permissions`);
+  }
+  return entries
+    .filter((entry) => entry.name.endsWith(LOG_SUFFIX) && (entry.isFile() || entry.isSymbolicLink()))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const file = join(dir, name);
+      return { device: name.slice(0, -LOG_SUFFIX.length), file, size: sizeOf(file) };
+    });
+}
+
+/** 0 for a file that cannot be read: opening it reports why. */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Bytes [from, to) of the open file. */
+function readRange(fd: number, from: number, to: number): Buffer {
+  const buffer = Buffer.allocUnsafe(to - from);
+  let done = 0;
+  while (done < buffer.length) {
+    const n = readSync(fd, buffer, done, buffer.length - done, from + done);
+    if (n === 0) return buffer.subarray(0, done);
+    done += n;
+  }
+  return buffer;
+}
+
+/** Lines before byte `end`, counted in chunks so a large log is never held whole just to number lines. */
+function linesBefore(fd: number, end: number): number {
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  let lines = 0;
+  for (let at = 0; at < end; ) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at);
+    if (n === 0) break;
+    for (let i = chunk.indexOf(NEWLINE, 0); i !== -1 && i < n; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
+    at += n;
+  }
+  return lines;
+}
+
+function isBlank(buffer: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = buffer[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+function badLineMessage(text: string, fault: string): string {
+  if (CONFLICT_MARKER.test(text)) return 'merge conflict marker, skipped; resolve the conflict by keeping the lines of both sides and deleting the marker lines';
+  return `${fault}, skipped`;
+}
+
+function readLogFile(info: LogFileInfo, from: number, problems: Problem[], counts: { ignored: number }): FileRead {
+  const events: ReviewEvent[] = [];
+  const times: number[] = [];
+  const lines: number[] = [];
+  let fd: number;
+  try {
+    fd = openSync(info.file, 'r');
+  } catch (error) {
+    problems.push({ file: info.file, message: `cannot read this log (${(error as NodeJS.ErrnoException).code}), skipped` });
+    return { device: info.device, events, times, lines, end: from };
+  }
+  let buffer: Buffer;
+  let line: number;
+  try {
+    buffer = readRange(fd, from, info.size);
+    line = from === 0 ? 1 : linesBefore(fd, from) + 1;
+  } finally {
+    closeSync(fd);
+  }
+  let start = 0;
+  for (let nl = buffer.indexOf(NEWLINE); nl !== -1; nl = buffer.indexOf(NEWLINE, start), line++) {
+    if (!isBlank(buffer, start, nl)) {
+      const text = buffer.toString('utf8', start, nl);
+      let value: unknown;
+      let check: number | string;
+      try {
+        value = JSON.parse(text);
+        check = checkEvent(value);
+      } catch {
+        check = 'not valid JSON';
+      }
+      if (typeof check === 'number') {
+        events.push(value as ReviewEvent);
+        times.push(check);
+        lines.push(line);
+      } else if (check === NOT_OURS) {
+        counts.ignored++;
+      } else {
+        problems.push({ file: info.file, line, message: badLineMessage(text, check) });
+      }
+    }
+    start = nl + 1;
+  }
+  if (!isBlank(buffer, start, buffer.length)) {
+    problems.push({ file: info.file, line, message: 'incomplete last line (an interrupted write?), skipped; it is read again once complete' });
+  }
+  return { device: info.device, events, times, lines, end: from + start };
+}
+
+/** Indexes of `part`'s events in (time, line) order; lines are already ascending, so a sorted file needs no sort. */
+function timeOrder(part: FileRead): number[] {
+  const order = part.events.map((_, i) => i);
+  const { times } = part;
+  for (let i = 1; i < times.length; i++) {
+    if (times[i]! < times[i - 1]!) return order.sort((a, b) => times[a]! - times[b]! || a - b);
+  }
+  return order;
+}
+
+/** A k-way merge of the files' events by time, then device (files come sorted by device), then line. */
+function merge(parts: readonly FileRead[]): LoggedEvent[] {
+  const orders = parts.map(timeOrder);
+  const heads = parts.map(() => 0);
+  const total = parts.reduce((sum, part) => sum + part.events.length, 0);
+  const merged: LoggedEvent[] = new Array(total);
+  for (let k = 0; k < total; k++) {
+    let best = -1;
+    let bestTime = Infinity;
+    for (let p = 0; p < parts.length; p++) {
+      const head = heads[p]!;
+      if (head === orders[p]!.length) continue;
+      const time = parts[p]!.times[orders[p]![head]!]!;
+      if (best === -1 || time < bestTime) {
+        best = p;
+        bestTime = time;
+      }
+    }
+    const part = parts[best]!;
+    const i = orders[best]![heads[best]!++]!;
+    merged[k] = { event: part.events[i]!, device: part.device, line: part.lines[i]! };
+  }
+  return merged;
+}
+
+/**
+ * Reads every device's log under `home`, merged in time order. A bad line never fails the read: it is
+ * skipped and reported with file and line. With `since` (the positions of an earlier read), only lines
+ * after those positions are read, unless a file shrank or vanished (`full` says which happened).
+ */
+export function readLog(home: string, since?: LogPositions): LogRead {
+  const files = logFiles(home);
+  const sizes = new Map(files.map((info) => [info.device, info.size]));
+  const continues =
+    since !== undefined && Object.entries(since).every(([device, position]) => (sizes.get(device) ?? -1) >= position);
+  const problems: Problem[] = [];
+  const counts = { ignored: 0 };
+  const parts = files.map((info) => readLogFile(info, continues ? (since[info.device] ?? 0) : 0, problems, counts));
+  const positions: LogPositions = {};
+  for (const part of parts) positions[part.device] = part.end;
+  return { events: merge(parts), problems, positions, ignored: counts.ignored, full: !continues };
+}
