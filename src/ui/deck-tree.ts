@@ -1,0 +1,82 @@
+/** The home screen's tree: decks → chapters → sections, each with what is due in its subtree. */
+import type { Card, DeckOutline, OutlineNode, OutlineRef } from '../cards/card.js';
+import type { QueueCounts, QueueKind } from './review-item.js';
+
+/** Which cards a tree row stands for: a deck, or a node of it given by its path. */
+export interface Selection {
+  readonly deck: string;
+  /** Outline nodes from the chapter down; empty for the whole deck. */
+  readonly path: readonly OutlineRef[];
+  /** For titles: `Rancher Certified Operator › 1.2 Discovering RKE`. */
+  readonly label: string;
+}
+
+export interface TreeRow {
+  readonly id: string;
+  readonly label: string;
+  readonly counts: QueueCounts;
+  /** All cards in the subtree, due or not. */
+  readonly cards: number;
+  readonly selection: Selection;
+  readonly children: readonly TreeRow[];
+}
+
+export interface DueCard {
+  readonly card: Card;
+  readonly queue: QueueKind;
+}
+
+const refKey = (ref: OutlineRef) => `${ref.number ?? ''}\u0000${ref.title}`;
+export const refLabel = (ref: OutlineRef) => (ref.number ? `${ref.number} ${ref.title}` : ref.title);
+
+/**
+ * Whether `card` lies under the node at `path` of its deck. Nodes with no title (an implicit chapter
+ * `1` made for sections `1.1`, `1.2`) may be missing from a card's path, so they are not required.
+ */
+export function inSelection(card: Card, selection: Pick<Selection, 'deck' | 'path'>): boolean {
+  if (card.deck !== selection.deck) return false;
+  const chain = [...(card.chapter ? [card.chapter] : []), ...card.path].map(refKey);
+  let at = 0;
+  for (const ref of selection.path) {
+    const found = chain.indexOf(refKey(ref), at);
+    if (found === -1) {
+      if (ref.title === '') continue;
+      return false;
+    }
+    at = found + 1;
+  }
+  return true;
+}
+
+function countsOf(due: readonly DueCard[]): QueueCounts {
+  const counts = { new: 0, learning: 0, review: 0 };
+  for (const d of due) counts[d.queue] += 1;
+  return counts;
+}
+
+/** One row per deck, with its outline below; counts are what is due now in each subtree. */
+export function deckTree(decks: readonly DeckOutline[], due: readonly DueCard[]): TreeRow[] {
+  return decks.map((deck) => {
+    const inDeck = due.filter((d) => d.card.deck === deck.key);
+    const nodeRow = (node: OutlineNode, parent: readonly OutlineRef[], id: string): TreeRow => {
+      const path = [...parent, { number: node.number, title: node.title }];
+      const selection = { deck: deck.key, path, label: [deck.title, ...path.filter((r) => r.title !== '').map(refLabel)].join(' › ') };
+      return {
+        id,
+        label: refLabel(node) || '(untitled)',
+        counts: countsOf(inDeck.filter((d) => inSelection(d.card, selection))),
+        cards: node.cards,
+        selection,
+        children: node.children.map((child, i) => nodeRow(child, path, `${id}/${i}`)),
+      };
+    };
+    return {
+      id: deck.key,
+      label: deck.title,
+      counts: countsOf(inDeck),
+      cards: deck.cards,
+      selection: { deck: deck.key, path: [], label: deck.title },
+      children: deck.chapters.map((chapter, i) => nodeRow(chapter, [], `${deck.key}/${i}`)),
+    };
+  });
+}

@@ -1,0 +1,71 @@
+/** The home screen as lines: a title with today's totals, the tree with counts, the footer. */
+import stringWidth from 'string-width';
+import type { TreeRow } from './deck-tree.js';
+import type { VisibleRow } from './home-state.js';
+import { KEY_TABLE, keysText } from './keys.js';
+import { exactly, footerLine, rule, spread } from './layout.js';
+import { truncate } from './markdown-lines.js';
+import type { Paint } from './paint.js';
+import { sanitizeLine } from './sanitize.js';
+
+const COUNT_WIDTH = 7;
+
+function countCells(row: TreeRow, paint: Paint): string {
+  const cell = (n: number, style: (s: string) => string) => {
+    const text = String(n).padStart(COUNT_WIDTH);
+    return n === 0 ? paint.dim(text) : style(text);
+  };
+  return `${cell(row.counts.new, paint.newCount)}${cell(row.counts.learning, paint.learningCount)}${cell(row.counts.review, paint.reviewCount)}`;
+}
+
+function rowLine(visible: VisibleRow, isOpen: boolean, selected: boolean, width: number, paint: Paint): string {
+  const { row, depth } = visible;
+  const marker = row.children.length === 0 ? ' ' : isOpen ? '▾' : '▸';
+  const counts = countCells(row, paint);
+  const room = width - 3 * COUNT_WIDTH - 2 * depth - 4;
+  const label = truncate(sanitizeLine(row.label), Math.max(room, 4));
+  const left = `${'  '.repeat(depth)}${marker} ${selected ? paint.inverse(` ${label} `) : ` ${label} `}`;
+  const styled = depth === 0 ? paint.bold(left) : left;
+  return spread(styled, counts, width) || styled;
+}
+
+export interface HomeView {
+  readonly rows: readonly VisibleRow[];
+  readonly open: ReadonlySet<string>;
+  readonly selected: number;
+  readonly help: boolean;
+  readonly status: string;
+  readonly problems: number;
+}
+
+function helpLines(width: number, paint: Paint): string[] {
+  const bindings = KEY_TABLE.home;
+  const keyWidth = Math.max(...bindings.map((b) => stringWidth(keysText(b))));
+  return [
+    paint.bold('Keys'),
+    '',
+    ...bindings.map((b) => truncate(`  ${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
+    '',
+    paint.dim('  Counts are what is due now: new cards, learning steps, reviews. Any key closes this help.'),
+  ];
+}
+
+/** The home screen: exactly `rows` lines. */
+export function homeFrame(view: HomeView, tree: readonly TreeRow[], columns: number, rows: number, paint: Paint): string[] {
+  const total = tree.reduce((sum, r) => ({ new: sum.new + r.counts.new, learning: sum.learning + r.counts.learning, review: sum.review + r.counts.review }), { new: 0, learning: 0, review: 0 });
+  const due = total.new + total.learning + total.review;
+  const title = spread(
+    `${paint.bold(paint.accent('recall'))}  ${paint.dim(due === 0 ? 'nothing due now' : `${due} due now`)}`,
+    paint.dim(`${'new'.padStart(COUNT_WIDTH)}${'learn'.padStart(COUNT_WIDTH)}${'due'.padStart(COUNT_WIDTH)}`),
+    columns,
+  );
+  const height = Math.max(rows - 5, 1);
+  const top = Math.max(0, Math.min(view.selected - Math.floor(height / 2), view.rows.length - height));
+  const body = view.help
+    ? helpLines(columns, paint)
+    : view.rows.length === 0
+      ? ['', '  No cards found. Point recall at your notes: recall config set decks <folder>']
+      : view.rows.slice(top, top + height).map((r, i) => rowLine(r, view.open.has(r.row.id), top + i === view.selected, columns, paint));
+  const status = view.status || (view.problems > 0 ? paint.dim(`${view.problems} note problems: recall cards --lint`) : '');
+  return [title, rule(columns, paint), ...exactly(body, height), rule(columns, paint), footerLine('home', 'any', columns, paint), status];
+}

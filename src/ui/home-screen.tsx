@@ -1,0 +1,47 @@
+import { useMemo, useReducer, useState } from 'react';
+import type { Selection, TreeRow } from './deck-tree.js';
+import { Frame } from './frame.js';
+import { homeFrame } from './home-frame.js';
+import { homeReducer, initialHomeState, selectedIndex, visibleRows, type HomeState } from './home-state.js';
+import type { Paint } from './paint.js';
+import type { TerminalSize } from './use-terminal-size.js';
+import { useHomeKeys } from './use-home-keys.js';
+
+export interface HomeScreenProps {
+  readonly tree: readonly TreeRow[];
+  /** Notes that could not be read fully. */
+  readonly problems: number;
+  readonly size: TerminalSize;
+  readonly paint: Paint;
+  /** One line of feedback (after a session, a missing stats screen). */
+  readonly status: string;
+  /** The tree's open rows and selection, kept across a review session. */
+  readonly initial?: HomeState;
+  readonly onReview: (selection: Selection | null, cram: boolean, state: HomeState) => void;
+  readonly onStats: () => void;
+  readonly onQuit: () => void;
+  readonly isActive?: boolean;
+}
+
+/** Decks → chapters → sections with what is due in each; enter reviews a row, r everything. */
+export function HomeScreen(props: HomeScreenProps) {
+  const { tree, size, paint } = props;
+  const reducer = useMemo(() => homeReducer(tree), [tree]);
+  const [state, dispatch] = useReducer(reducer, props.initial ?? initialHomeState(tree));
+  const [help, setHelp] = useState(false);
+  const rows = visibleRows(tree, state.open);
+  const selected = selectedIndex(rows, state.selected);
+  const height = size.rows - 1;
+  useHomeKeys(dispatch, {
+    selection: rows[selected]?.row.selection ?? null,
+    page: Math.max(height - 8, 1),
+    help,
+    setHelp,
+    onReview: (selection, cram) => props.onReview(selection, cram, state),
+    onStats: props.onStats,
+    onQuit: props.onQuit,
+    isActive: props.isActive ?? true,
+  });
+  const lines = homeFrame({ rows, open: state.open, selected, help, status: props.status, problems: props.problems }, tree, size.columns, height, paint);
+  return <Frame lines={lines} />;
+}

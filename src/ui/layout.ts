@@ -1,0 +1,42 @@
+/** Small helpers for building fixed-size frames out of lines. */
+import stringWidth from 'string-width';
+import { KEY_TABLE, type Binding, type Screen, type Stage } from './keys.js';
+import type { Paint } from './paint.js';
+
+/** `lines` cut or padded with empty lines to exactly `height`. */
+export function exactly(lines: readonly string[], height: number): string[] {
+  const out = lines.slice(0, Math.max(height, 0));
+  while (out.length < height) out.push('');
+  return out;
+}
+
+/** `left` and `right` on one line of `width` columns, right-aligned; `left` is expected to fit. */
+export function spread(left: string, right: string, width: number): string {
+  const gap = width - stringWidth(left) - stringWidth(right);
+  return gap >= 1 ? `${left}${' '.repeat(gap)}${right}` : left;
+}
+
+/** The footer's `key word` pairs for `screen` at `stage`, as many as fit in `width`. */
+export function footerLine(screen: Screen, stage: Stage, width: number, paint: Paint, only?: (b: Binding) => boolean): string {
+  const items = KEY_TABLE[screen]
+    .filter((binding) => binding.short !== '' && (stage === 'any' || binding.stage === 'any' || binding.stage === stage))
+    .filter((binding) => only?.(binding) ?? true)
+    .map((binding) => `${paint.bold(binding.label)} ${paint.dim(binding.short)}`);
+  let line = '';
+  for (const item of items) {
+    const next = line === '' ? item : `${line}  ${item}`;
+    if (stringWidth(next) > width) break;
+    line = next;
+  }
+  return line;
+}
+
+export const rule = (width: number, paint: Paint) => paint.dim('─'.repeat(Math.max(width, 0)));
+
+/** Minutes and seconds, or hours and minutes: `4m 05s`, `1h 12m`. */
+export function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h ${String(Math.floor(s / 60) % 60).padStart(2, '0')}m`;
+}

@@ -1,0 +1,128 @@
+/**
+ * The review screen as lines: header, progress, the card (front, then the reserved answer area),
+ * footer. Every region has a fixed height, so revealing an answer or a status message moves nothing.
+ */
+import stringWidth from 'string-width';
+import type { OutlineRef } from '../cards/card.js';
+import type { Rating } from '../store/events.js';
+import { bindingOf, KEY_TABLE, keysText, type Command } from './keys.js';
+import { duration, exactly, footerLine, rule, spread } from './layout.js';
+import { truncate } from './markdown-lines.js';
+import type { Paint } from './paint.js';
+import { totalOf, type ReviewItem } from './review-item.js';
+import { summaryOf, type ReviewState } from './review-state.js';
+import { sanitizeLine } from './sanitize.js';
+
+/** Rows the review screen uses besides the card body. */
+const CHROME = 7;
+
+/** The card body's height on a screen `rows` tall. */
+export const bodyHeight = (rows: number) => Math.max(rows - CHROME, 3);
+
+/** Widest the card text gets: longer lines are hard to read on a wide terminal. */
+export const textWidth = (columns: number) => Math.min(columns - 2, 100);
+
+export interface CardText {
+  readonly front: readonly string[];
+  readonly back: readonly string[];
+}
+
+/** The card's lines as the body shows them: the front, and after reveal a divider and the back. */
+export function bodyLines(text: CardText, revealed: boolean, width: number, paint: Paint): string[] {
+  if (!revealed) return [...text.front];
+  const label = ' answer ';
+  const side = Math.max(Math.floor((Math.min(width, 40) - label.length) / 2), 2);
+  return [...text.front, '', paint.dim(`${'╌'.repeat(side)}${label}${'╌'.repeat(side)}`), '', ...text.back];
+}
+
+const pathText = (path: readonly OutlineRef[]) => path.map((n) => sanitizeLine(n.number ? `${n.number} ${n.title}` : n.title));
+
+export function breadcrumb(item: ReviewItem): string {
+  return [sanitizeLine(item.deckTitle), ...pathText(item.card.path)].join(' › ');
+}
+
+const RATING_COMMANDS: Readonly<Record<Rating, Command>> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
+
+function ratingLine(item: ReviewItem, paint: Paint): string {
+  const styles: Readonly<Record<Rating, (s: string) => string>> = { 1: paint.again, 2: paint.hard, 3: paint.good, 4: paint.easy };
+  return ([1, 2, 3, 4] as const)
+    .map((r) => {
+      const binding = bindingOf('review', RATING_COMMANDS[r]);
+      const interval = item.previews ? ` ${paint.dim(item.previews[r])}` : '';
+      return `${paint.bold(binding.label)} ${styles[r](binding.short)}${interval}`;
+    })
+    .join('   ');
+}
+
+function progressLine(state: ReviewState, width: number, paint: Paint): string {
+  const answered = state.done.filter((d) => d.kind === 'answer').length;
+  const left = totalOf(state.step.counts);
+  const barWidth = Math.max(Math.min(30, Math.floor(width / 4)), 5);
+  const filled = left + answered === 0 ? barWidth : Math.round((barWidth * answered) / (answered + left));
+  const bar = `${paint.accent('█'.repeat(filled))}${paint.dim('░'.repeat(barWidth - filled))}`;
+  const { counts } = state.step;
+  const queues = `${paint.newCount(`${counts.new} new`)} · ${paint.learningCount(`${counts.learning} learning`)} · ${paint.reviewCount(`${counts.review} review`)}`;
+  return `${bar} ${answered} done, ${left} left   ${queues}`;
+}
+
+function helpLines(width: number, paint: Paint): string[] {
+  const bindings = KEY_TABLE.review;
+  const keyWidth = Math.max(...bindings.map((b) => stringWidth(keysText(b))));
+  return [
+    paint.bold('Keys'),
+    '',
+    ...bindings.map((b) => truncate(`${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
+    '',
+    paint.dim('Any key closes this help.'),
+  ];
+}
+
+export interface ReviewLayout {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** The whole review screen: exactly `rows` lines. */
+export function reviewFrame(state: ReviewState, text: CardText | null, title: string, layout: ReviewLayout, paint: Paint): string[] {
+  const { columns, rows } = layout;
+  const item = state.step.item;
+  const height = bodyHeight(rows);
+  const header = item
+    ? spread(paint.dim(truncate(breadcrumb(item), columns - 22)), paint.dim(`${item.queue} · ${item.card.kind}`), columns)
+    : paint.dim(truncate(sanitizeLine(title), columns));
+  const content = state.help ? helpLines(columns - 2, paint) : text ? bodyLines(text, state.stage === 'back', textWidth(columns), paint) : [];
+  const visible = state.help ? content.slice(0, height) : content.slice(state.scroll, state.scroll + height);
+  const more = !state.help && content.length > state.scroll + height;
+  const answerLine = item && state.stage === 'back' ? ratingLine(item, paint) : footerLine('review', 'front', columns, paint, (b) => b.command === 'reveal');
+  const hint = state.status || (more || state.scroll > 0
+    ? paint.dim(`lines ${state.scroll + 1}–${Math.min(state.scroll + height, content.length)} of ${content.length}${more ? ' · PgDn for more' : ''}`)
+    : '');
+  return [
+    header,
+    progressLine(state, columns, paint),
+    rule(columns, paint),
+    ...exactly(visible.map((line) => ` ${line}`), height),
+    rule(columns, paint),
+    answerLine,
+    footerLine('review', 'any', columns, paint, (b) => b.stage === 'any'),
+    hint,
+  ];
+}
+
+/** The summary after the last card or on quit: exactly `rows` lines. */
+export function summaryFrame(state: ReviewState, title: string, dueTomorrow: number, layout: ReviewLayout, paint: Paint): string[] {
+  const s = summaryOf(state.done);
+  const row = (label: string, value: string) => `  ${label.padEnd(18)}${paint.bold(value)}`;
+  const lines = [
+    paint.bold(paint.accent(state.step.item ? 'Session ended' : 'Session complete')),
+    paint.dim(truncate(sanitizeLine(title), layout.columns)),
+    '',
+    row('Cards reviewed', String(s.reviewed)),
+    row('Again rate', s.reviewed === 0 ? '–' : `${Math.round(s.againRate * 100)}%`),
+    row('Time spent', duration(s.ms)),
+    row('New cards learned', String(s.newLearned)),
+    row('Due tomorrow', String(dueTomorrow)),
+  ];
+  const footer = footerLine('summary', 'any', layout.columns, paint);
+  return [...exactly(lines, layout.rows - 3), rule(layout.columns, paint), footer, state.status];
+}

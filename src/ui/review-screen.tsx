@@ -1,0 +1,39 @@
+import { useMemo, useReducer } from 'react';
+import { Frame } from './frame.js';
+import { markdownLines } from './markdown-lines.js';
+import type { Paint } from './paint.js';
+import { bodyHeight, bodyLines, reviewFrame, summaryFrame, textWidth, type CardText } from './review-frame.js';
+import type { SessionPort } from './review-item.js';
+import { initialReviewState, reviewReducer } from './review-state.js';
+import type { TerminalSize } from './use-terminal-size.js';
+import { useReviewKeys } from './use-review-keys.js';
+
+export interface ReviewScreenProps {
+  readonly port: SessionPort;
+  readonly size: TerminalSize;
+  readonly paint: Paint;
+  /** The session is over and its summary dismissed. */
+  readonly onDone: () => void;
+  readonly clock?: () => number;
+  readonly isActive?: boolean;
+}
+
+/** Review (or cram) until the queue is empty or the user quits, then the session's summary. */
+export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isActive = true }: ReviewScreenProps) {
+  const [state, dispatch] = useReducer(reviewReducer, undefined, () => initialReviewState(port.next(), clock()));
+  const width = textWidth(size.columns);
+  const height = bodyHeight(size.rows - 1);
+  const item = state.step.item;
+  const text = useMemo<CardText | null>(
+    () => (item ? { front: markdownLines(item.card.front, width, paint), back: markdownLines(item.card.back, width, paint) } : null),
+    [item, width, paint],
+  );
+  const scrollMax = text ? Math.max(bodyLines(text, state.stage === 'back', width, paint).length - height, 0) : 0;
+  useReviewKeys(state, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, isActive });
+  // One line less than the terminal has rows: Ink ends its output with a newline, and the terminal must never scroll.
+  const layout = { columns: size.columns, rows: size.rows - 1 };
+  const lines = state.finished
+    ? summaryFrame(state, port.title, port.dueTomorrow(), layout, paint)
+    : reviewFrame(state, text, port.title, layout, paint);
+  return <Frame lines={lines} />;
+}

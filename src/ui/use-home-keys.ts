@@ -1,0 +1,43 @@
+/** The home screen's input: key → command from the key table → reducer action or a route change. */
+import { useInput } from 'ink';
+import type { Dispatch } from 'react';
+import type { Selection } from './deck-tree.js';
+import type { HomeAction } from './home-state.js';
+import { commandFor, keyName } from './keys.js';
+
+export interface HomeKeysOptions {
+  /** The selected row's cards. */
+  readonly selection: Selection | null;
+  readonly page: number;
+  readonly help: boolean;
+  readonly setHelp: (help: boolean) => void;
+  readonly onReview: (selection: Selection | null, cram: boolean) => void;
+  readonly onStats: () => void;
+  readonly onQuit: () => void;
+  readonly isActive: boolean;
+}
+
+export function useHomeKeys(dispatch: Dispatch<HomeAction>, o: HomeKeysOptions): void {
+  useInput((input, key) => {
+    if (o.help) {
+      o.setHelp(false);
+      return;
+    }
+    switch (commandFor('home', keyName(input, key))) {
+      case 'up': return dispatch({ type: 'move', by: -1 });
+      case 'down': return dispatch({ type: 'move', by: 1 });
+      case 'page-up': return dispatch({ type: 'move', by: -o.page });
+      case 'page-down': return dispatch({ type: 'move', by: o.page });
+      case 'open': return dispatch({ type: 'open' });
+      case 'close': return dispatch({ type: 'close' });
+      case 'toggle': return dispatch({ type: 'toggle' });
+      case 'review-row': return o.selection ? o.onReview(o.selection, false) : undefined;
+      case 'review-all': return o.onReview(null, false);
+      case 'cram-row': return o.selection ? o.onReview(o.selection, true) : undefined;
+      case 'stats': return o.onStats();
+      case 'help': return o.setHelp(true);
+      case 'quit': return o.onQuit();
+      default: return undefined;
+    }
+  }, { isActive: o.isActive });
+}
