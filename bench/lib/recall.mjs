@@ -1,0 +1,56 @@
+// Spawning the built CLI the way a user runs it: `node bin/recall.js …`, always with its own data home and
+// config dir, so nothing touches the real ones.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const recallBin = join(root, 'bin', 'recall.js');
+const hasTimeV = existsSync('/usr/bin/time');
+
+export class NotAvailable extends Error {}
+
+/** A fresh temporary folder (for --home or XDG_CONFIG_HOME). */
+export const scratch = (name) => mkdtempSync(join(tmpdir(), `recall-bench-${name}-`));
+
+/** The environment of a bench run of recall: its own config dir, no colours to skew frame sizes. */
+export function recallEnv(config) {
+  return { ...process.env, XDG_CONFIG_HOME: config, RECALL_HOME: '', FORCE_COLOR: '0', NO_COLOR: '1' };
+}
+
+/**
+ * Runs a command to completion; resolves {ms, code, stdout, stderr, maxRssMB}. With `rss`, runs under
+ * /usr/bin/time -v (or a resourceUsage wrapper) to read the peak RSS.
+ */
+export function timedRun(command, args, { env = process.env, rss = false, keepStdout = true } = {}) {
+  let file = command;
+  let argv = args;
+  if (rss && hasTimeV) { file = '/usr/bin/time'; argv = ['-v', command, ...args]; }
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file, argv, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    let err = '';
+    child.stdout.on('data', (d) => { if (keepStdout) out.push(d); });
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const rssMatch = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+      resolve({
+        ms, code, stdout: Buffer.concat(out).toString('utf8'), stderr: err,
+        maxRssMB: rssMatch ? Number(rssMatch[1]) / 1024 : undefined,
+      });
+    });
+  });
+}
+
+/** Runs `recall …args`; throws NotAvailable when the command is still a placeholder. */
+export async function recall(args, { home, config, rss = false, keepStdout = true }) {
+  const result = await timedRun(process.execPath, [recallBin, '--home', home, ...args], { env: recallEnv(config), rss, keepStdout });
+  if (/is not available yet/.test(result.stderr)) throw new NotAvailable(result.stderr.trim().split('\n').pop());
+  if (result.code !== 0) throw new Error(`recall ${args.join(' ')} exited ${result.code}: ${result.stderr.trim().slice(-1500)}`);
+  return result;
+}
