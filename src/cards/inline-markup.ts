@@ -1,0 +1,86 @@
+/**
+ * Inline markup of a small piece of markdown source (a bullet, a paragraph): where its code is, where its
+ * `==highlights==` are, and its plain text. Offsets are into the source, so callers can cut and splice it.
+ */
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'mdast';
+
+/** A half-open source range [start, end). */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+const parser = remark().use(remarkGfm).freeze();
+
+export function parseMarkdown(source: string): Root {
+  return parser.parse(source);
+}
+
+/** Source range of a parsed node (every node parsed from a string has a position). */
+export function rangeOf(node: Nodes): Range {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+export function plainText(markdown: string): string {
+  return toString(parseMarkdown(markdown));
+}
+
+/** Source ranges of inline code spans and code blocks (or only the blocks), in source order. */
+export function codeRanges(tree: Root, only?: 'blocks'): Range[] {
+  const ranges: Range[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'code' || (node.type === 'inlineCode' && only !== 'blocks')) ranges.push(rangeOf(node));
+  });
+  return ranges;
+}
+
+export function insideRanges(offset: number, ranges: readonly Range[]): boolean {
+  return ranges.some((r) => offset >= r.start && offset < r.end);
+}
+
+/** Characters that stop `==` from being a highlight marker: it is an arrow or a comparison (`==>`, `<==`, `===`). */
+const ARROWISH = /[=<>]/;
+
+/**
+ * `==highlight==` spans (Obsidian) outside code: the whole span including both markers. A marker touching
+ * `<`, `>` or `=` is no marker; an opener must be followed, and a closer preceded, by a non-space; a highlight
+ * never crosses a blank line.
+ */
+export function highlightRanges(source: string, code: readonly Range[]): Range[] {
+  const markers: number[] = [];
+  for (let i = source.indexOf('=='); i !== -1; i = source.indexOf('==', i + 1)) {
+    const touching = ARROWISH.test(source[i - 1] ?? '') || ARROWISH.test(source[i + 2] ?? '');
+    if (!touching && !insideRanges(i, code)) markers.push(i);
+  }
+  const ranges: Range[] = [];
+  let open: number | null = null;
+  for (const at of markers) {
+    if (open === null) {
+      if (/\S/.test(source[at + 2] ?? '')) open = at;
+      continue;
+    }
+    const inner = source.slice(open + 2, at);
+    if (/\n[ \t]*\n/.test(inner)) {
+      open = /\S/.test(source[at + 2] ?? '') ? at : null;
+    } else if (/\S$/.test(inner)) {
+      ranges.push({ start: open, end: at + 2 });
+      open = null;
+    }
+  }
+  return ranges;
+}
+
+/** Replaces source ranges (sorted, not overlapping) with what `replacement` gives for each. */
+export function spliceRanges<R extends Range>(source: string, ranges: readonly R[], replacement: (r: R) => string): string {
+  let out = '';
+  let from = 0;
+  for (const r of ranges) {
+    out += source.slice(from, r.start) + replacement(r);
+    from = r.end;
+  }
+  return out + source.slice(from);
+}

@@ -1,0 +1,37 @@
+/**
+ * Words in titles: summary headings (`Key Takeaways:`, `**5、总结**`, `Exam Tips`) and whether a cloze term
+ * already shows in a breadcrumb. Titles are compared after `normalisedTitle`; words match whole, singular or
+ * plural, except CJK words, which have no word boundaries and match as substrings.
+ */
+import { normalisedTitle } from './titles.js';
+
+/** Kana, CJK ideographs and Hangul: scripts written without spaces between words. */
+export const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uac00-\\ud7af';
+const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
+
+const patterns = new Map<string, RegExp>();
+
+/** A word or phrase, whole, singular or plural (`summary`/`summaries`, `key point`/`key points`). */
+function wordPattern(word: string): RegExp {
+  let pattern = patterns.get(word);
+  if (!pattern) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    const inflected = /[^aeiou]y$/.test(word) ? `${escaped.slice(0, -1)}(?:y|ies)` : `${escaped}(?:s|es)?`;
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${inflected}(?![\\p{L}\\p{N}])`, 'u');
+    patterns.set(word, pattern);
+  }
+  return pattern;
+}
+
+/** Whether a normalised title contains `word` as a whole word (CJK: as a substring), case ignored. */
+export function containsTitleWord(title: string, word: string): boolean {
+  const w = word.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (!w) return false;
+  return CJK.test(w) ? title.includes(w) : wordPattern(w).test(title);
+}
+
+/** A heading or callout title that marks a summary node (DESIGN.md "Summary nodes"); `words`: `summaryWords`. */
+export function isSummaryTitle(plainTitle: string, words: readonly string[]): boolean {
+  const title = normalisedTitle(plainTitle);
+  return words.some((word) => containsTitleWord(title, word));
+}
