@@ -19,16 +19,21 @@ export function ensureFolder(dir: string): string {
   return dir;
 }
 
-/** The XDG data dir: $XDG_DATA_HOME when it is an absolute path (the spec ignores relative ones), else ~/.local/share. */
-function xdgDataHome(): string {
-  const xdg = process.env.XDG_DATA_HOME;
-  return xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.local', 'share');
+/** An XDG base dir: the variable when it holds an absolute path (the spec ignores relative ones), else the fallback under ~. */
+function xdgBase(variable: 'XDG_DATA_HOME' | 'XDG_CONFIG_HOME', ...fallback: string[]): string {
+  const xdg = process.env[variable];
+  return xdg && isAbsolute(xdg) ? xdg : join(homedir(), ...fallback);
 }
 
 /** The data folder: `--home`, else $RECALL_HOME, else `<XDG data dir>/recall`; created 0700 if missing. */
 export function dataHome(option?: string): string {
-  const chosen = option || process.env.RECALL_HOME || join(xdgDataHome(), 'recall');
+  const chosen = option || process.env.RECALL_HOME || join(xdgBase('XDG_DATA_HOME', '.local', 'share'), 'recall');
   return ensureFolder(resolve(chosen));
+}
+
+/** The settings folder: `<XDG config dir>/recall` (not created here). */
+export function configHome(): string {
+  return join(xdgBase('XDG_CONFIG_HOME', '.config'), 'recall');
 }
 
 /** `<home>/log`: one review log per device. Created if missing. */

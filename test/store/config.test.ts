@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  clearFittedParameters,
+  configFile,
+  loadSettings,
+  readConfig,
+  saveFittedParameters,
+  setSetting,
+  unsetSetting,
+} from '../../src/store/config.js';
+import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'recall-config-'));
+  file = configFile(dir);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const stored = () => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+describe('loadSettings', () => {
+  it('gives the defaults and a generated deviceId, saved in a 0600 file', () => {
+    const settings = loadSettings(dir);
+    const { deviceId, ...rest } = settings;
+    expect(rest).toEqual(DEFAULT_SETTINGS);
+    expect(deviceId).toMatch(/^[0-9a-f]{10}$/);
+    expect(stored()).toEqual({ deviceId });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadSettings(dir).deviceId).toBe(deviceId);
+  });
+
+  it('reads the file where conf keeps it: <XDG_CONFIG_HOME>/recall/config.json', () => {
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = dir;
+    try {
+      expect(configFile()).toBe(join(dir, 'recall', 'config.json'));
+      setSetting('newPerDay', '7');
+      expect(readConfig().file).toBe(join(dir, 'recall', 'config.json'));
+      expect(loadSettings(join(dir, 'recall')).newPerDay).toBe(7);
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
+  });
+});
+
+describe('setSetting and unsetSetting', () => {
+  it('parse the typed text to the key type and keep only what was set', () => {
+    setSetting('desiredRetention', '0.85', dir);
+    setSetting('newPerDay', ' 30 ', dir);
+    setSetting('fuzz', 'off', dir);
+    setSetting('learningSteps', '1m, 10m,1h', dir);
+    setSetting('relearningSteps', '["5m"]', dir);
+    setSetting('newOrder', 'random', dir);
+    setSetting('decks', '~/notes,./here', dir);
+    const { settings, explicit } = readConfig(dir);
+    expect(settings).toMatchObject({
+      desiredRetention: 0.85,
+      newPerDay: 30,
+      fuzz: false,
+      learningSteps: ['1m', '10m', '1h'],
+      relearningSteps: ['5m'],
+      newOrder: 'random',
+      decks: [join(homedir(), 'notes'), join(process.cwd(), 'here')],
+    });
+    expect(explicit).toEqual(['decks', 'desiredRetention', 'newPerDay', 'learningSteps', 'relearningSteps', 'fuzz', 'newOrder', 'deviceId']);
+
+    unsetSetting('desiredRetention', dir);
+    expect(loadSettings(dir).desiredRetention).toBe(0.9);
+    expect(stored()).not.toHaveProperty('desiredRetention');
+    setSetting('learningSteps', '', dir);
+    expect(loadSettings(dir).learningSteps).toEqual([]);
+  });
+
+  it.each([
+    ['desiredRetention', '1.5', 'desiredRetention must be a number from 0.7 to 0.99, not "1.5"; nothing was changed'],
+    ['newPerDay', 'many', 'newPerDay must be a whole number from 0 to 9999, not "many"; nothing was changed'],
+    ['newPerDay', '2.5', 'newPerDay must be a whole number from 0 to 9999, not "2.5"; nothing was changed'],
+    ['dayStartsAt', '24', 'dayStartsAt must be a whole number from 0 to 23, not "24"; nothing was changed'],
+    ['fuzz', 'maybe', 'fuzz must be true or false, not "maybe"; nothing was changed'],
+    ['learningSteps', '1m,10x', 'learningSteps must be a list of steps like 1m, 10m, 1h, 1d (at most 10), comma-separated or as a JSON array, not "1m,10x"; nothing was changed'],
+    ['leechAction', 'delete', 'leechAction must be one of: tag, suspend, not "delete"; nothing was changed'],
+    ['deviceId', '../x', 'deviceId must be 1-64 letters, digits, - or _, not "../x"; nothing was changed'],
+  ])('refuses %s %s and writes nothing', (key, raw, message) => {
+    setSetting('newPerDay', '12', dir);
+    const before = readFileSync(file);
+    expect(() => setSetting(key, raw, dir)).toThrow(message);
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('refuses unknown keys, fsrsParameters and unsetting deviceId', () => {
+    expect(() => setSetting('newperday', '3', dir)).toThrow(/^there is no setting "newperday"; the settings are: decks, desiredRetention, /);
+    expect(() => unsetSetting('colour', dir)).toThrow(/no setting "colour"/);
+    expect(() => setSetting('fsrsParameters', '[]', dir)).toThrow('fsrsParameters is set by recall optimize');
+    expect(() => unsetSetting('deviceId', dir)).toThrow(/cannot be unset/);
+  });
+
+  it('saves and clears fitted parameters', () => {
+    const fitted = { w: Array.from({ length: 21 }, (_, i) => i / 10), fittedAt: '2026-11-25', reviews: 1234 };
+    saveFittedParameters(fitted, dir);
+    expect(loadSettings(dir).fsrsParameters).toEqual(fitted);
+    expect(() => saveFittedParameters({ ...fitted, w: [1, 2] }, dir)).toThrow();
+    clearFittedParameters(dir);
+    expect(loadSettings(dir).fsrsParameters).toBeUndefined();
+  });
+});
+
+describe('a hand-broken config file', () => {
+  it('that is not JSON: names the file and line', () => {
+    writeFileSync(file, '{\n  "newPerDay": 10,\n}\n');
+    expect(() => loadSettings(dir)).toThrow(new RegExp(`^${file} is not valid JSON \\(.* at line 3\\); fix it, or delete it`));
+  });
+
+  it('with a value of the wrong type: names the file and the key, and unset or set repairs it', () => {
+    writeFileSync(file, JSON.stringify({ deviceId: 'laptop', newPerDay: 'ten', fuzz: true }));
+    const message = `${file}: "newPerDay" is "ten", but it must be a whole number from 0 to 9999; fix the file, or run: recall config unset newPerDay`;
+    expect(() => loadSettings(dir)).toThrow(message);
+    expect(() => setSetting('fuzz', 'false', dir)).toThrow(message);
+    setSetting('newPerDay', '15', dir);
+    expect(loadSettings(dir)).toMatchObject({ deviceId: 'laptop', newPerDay: 15, fuzz: true });
+    writeFileSync(file, JSON.stringify({ deviceId: 'laptop', learningSteps: ['1m', 10] }));
+    expect(() => loadSettings(dir)).toThrow(`${file}: "learningSteps" is ["1m",10], but it must be a list of steps`);
+    unsetSetting('learningSteps', dir);
+    expect(loadSettings(dir).learningSteps).toEqual(['1m', '10m']);
+  });
+
+  it('that holds no object, or keys of a newer version', () => {
+    writeFileSync(file, '[1, 2]');
+    expect(() => loadSettings(dir)).toThrow(`${file} must hold a JSON object of settings`);
+    writeFileSync(file, JSON.stringify({ deviceId: 'laptop', colourTheme: 'dark' }));
+    expect(loadSettings(dir)).not.toHaveProperty('colourTheme');
+  });
+});
