@@ -46,6 +46,9 @@ const SEGMENTS = 6;
 /** The binding resolves its promise only on its next progress poll: poll often. */
 const POLL_MS = 10;
 
+/** What a progress callback returns to let the binding go on (some other values interrupt it). */
+const CONTINUE = true;
+
 /** The parameters the binding returns untouched unless it really trained (w[4] on). */
 function trained(w: readonly number[]): boolean {
   return w.slice(4).some((value, i) => Math.abs(value - default_w[i + 4]!) > 1e-6);
@@ -82,14 +85,20 @@ export async function fitParameters(
   const w = await binding.computeParameters(all, {
     enableShortTerm: true,
     timeout: POLL_MS,
-    progress: (done, total) => onProgress('fitting', done, total),
+    progress: (done, total) => {
+      onProgress('fitting', done, total);
+      return CONTINUE;
+    },
   });
   if (!trained(w)) return { kind: 'too-little', items: items.length };
 
   const fitted = await binding.evaluateWithTimeSeriesSplits(all, {
     enableShortTerm: true,
     timeout: POLL_MS,
-    progress: (done, total) => onProgress('evaluating', done, total),
+    progress: (done, total) => {
+      onProgress('evaluating', done, total);
+      return CONTINUE;
+    },
   });
   const tested = all.slice(Math.floor(all.length / SEGMENTS));
   return {

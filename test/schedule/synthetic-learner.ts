@@ -106,5 +106,5 @@ export function simulateLearner(options: LearnerOptions): ReviewRecord[] {
       memories.push(memory);
     }
   }
-  return records;
+  return records.slice(0, options.reviews);
 }
