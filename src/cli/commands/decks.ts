@@ -1,6 +1,46 @@
-import { UserError } from '../../errors.js';
+/** `recall decks [--json]`: each deck's outline, chapters and sections with card counts. */
+import type { DeckOutline, OutlineNode } from '../../cards/card.js';
 import type { GlobalOptions } from '../context.js';
+import { loadedDecks } from '../load-decks.js';
 
-export function run(_operands: string[], _options: unknown, _globals: GlobalOptions): void {
-  throw new UserError('recall decks is not available yet');
+interface DecksOptions {
+  readonly json?: boolean;
+}
+
+function jsonOf(deck: DeckOutline) {
+  return {
+    key: deck.key,
+    title: deck.title,
+    file: deck.file,
+    cards: deck.cards,
+    chapters: deck.chapters.map((c) => ({
+      number: c.number,
+      title: c.title,
+      cards: c.cards,
+      sections: c.children.map((s) => ({ number: s.number, title: s.title, cards: s.cards })),
+    })),
+  };
+}
+
+function nodeLine(node: OutlineNode, indent: string): string {
+  const name = [node.number, node.title].filter(Boolean).join(' ') || '(untitled)';
+  return `${indent}${name}  ${node.cards}`;
+}
+
+function textOf(deck: DeckOutline): string {
+  const lines = [`${deck.title}  (${deck.key}, ${deck.cards} card${deck.cards === 1 ? '' : 's'})`];
+  for (const chapter of deck.chapters) {
+    lines.push(nodeLine(chapter, '  '));
+    for (const section of chapter.children) lines.push(nodeLine(section, '    '));
+  }
+  return lines.join('\n');
+}
+
+export async function run(_operands: string[], options: DecksOptions, globals: GlobalOptions): Promise<void> {
+  const { decks } = await loadedDecks(globals);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(decks.map(jsonOf), null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(decks.length ? `${decks.map(textOf).join('\n\n')}\n` : 'No decks.\n');
 }

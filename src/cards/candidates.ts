@@ -1,0 +1,224 @@
+/**
+ * Outline → card drafts (DESIGN.md, "Section cards", "Summary nodes", tables, explicit cards): a walk
+ * over the tree that gives each node its cards, shaped under the cap, with the breadcrumb on the front.
+ */
+import type { CardKind, OutlineRef } from './card.js';
+import { blockMarkdown, blockText, CODE_FOLD_AFTER, type Block } from './blocks.js';
+import { isSummaryTitle, summaryBulletCard } from './bullet-card.js';
+import { contentBlocks, isOnlyLinksOrImages } from './noise.js';
+import type { NodeDraft } from './outline.js';
+import { shaped, type ShapeLimits } from './shape.js';
+import { endsWithColon, isIntroLine } from './short-lines.js';
+import { isListedTitle } from './titles.js';
+import { countWords } from './words.js';
+
+export interface CardRules extends ShapeLimits {
+  readonly summaryWords: readonly string[];
+  readonly skipTitles: readonly string[];
+}
+
+export interface CardDraft {
+  readonly kind: CardKind;
+  /** The outline node the card belongs to. */
+  readonly node: NodeDraft;
+  readonly path: readonly OutlineRef[];
+  /** Markdown: breadcrumb, context, prompt. */
+  readonly front: string;
+  /** The front without breadcrumb and context: what dedupe compares. */
+  readonly prompt: string;
+  readonly back: string;
+  readonly line: number;
+}
+
+export interface LintNote {
+  readonly line: number;
+  readonly reason: string;
+  /** The card (or text) concerned, as its front reads. */
+  readonly front: string;
+}
+
+export interface Drafts {
+  readonly cards: CardDraft[];
+  readonly lint: LintNote[];
+}
+
+const SUMMARY_CALLOUTS = new Set(['summary', 'tldr', 'abstract', 'tip', 'important']);
+const SECTION_PROMPT = 'What are the key points?';
+const MIN_SECTION_WORDS = 5;
+const SHORT_BULLET_WORDS = 4;
+const ROW_NUMBER = /^\s*#?\d+[.)]?\s*$/;
+
+interface Place {
+  readonly node: NodeDraft;
+  readonly path: readonly OutlineRef[];
+  readonly breadcrumb: string;
+  /** Titles of the path, for the cloze rule (a term in the breadcrumb is not hidden). */
+  readonly crumbs: readonly string[];
+  /** An intro line of the parent, shown on the front. */
+  readonly context: string | null;
+}
+
+function refOf(node: NodeDraft): OutlineRef {
+  return { number: node.number, title: node.title };
+}
+
+function crumbOf(node: NodeDraft): string {
+  return node.number ? `${node.number} ${node.title}` : node.title;
+}
+
+function frontOf(place: Place, prompt: string, extra: string | null = null): string {
+  return [place.breadcrumb, place.context, extra, prompt].filter((s): s is string => Boolean(s)).join('\n\n');
+}
+
+class Collector {
+  readonly cards: CardDraft[] = [];
+  readonly lint: LintNote[] = [];
+
+  constructor(private readonly rules: CardRules) {}
+
+  add(place: Place, kind: CardKind, prompt: string, back: string, line: number, context: string | null = null): void {
+    const front = frontOf(place, prompt, context);
+    if (!back.trim() || !prompt.trim()) return;
+    if (isOnlyLinksOrImages(back)) {
+      this.note(line, 'the answer is only links or images, which a terminal cannot show', front);
+      return;
+    }
+    const plainBack = back.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (plainBack.length > 0 && prompt.replace(/\s+/g, ' ').toLowerCase().includes(plainBack)) {
+      this.note(line, 'the front already states the answer', front);
+    }
+    this.cards.push({ kind, node: place.node, path: place.path, front, prompt, back, line });
+  }
+
+  note(line: number, reason: string, front: string): void {
+    this.lint.push({ line, reason, front });
+  }
+
+  explicit(place: Place, blocks: readonly Block[]): void {
+    for (const block of blocks) {
+      for (const e of block.explicit) this.add(place, 'explicit', e.front, e.back, e.line);
+    }
+  }
+
+  tableRows(place: Place, kind: CardKind, table: Extract<Block, { kind: 'table' }>, context: string | null): void {
+    const header = table.header ?? [];
+    table.rows.forEach((cells, r) => {
+      const line = table.line + 2 + r;
+      if (isOnlyLinksOrImages(cells.join(' '))) return;
+      const key = cells.findIndex((c) => c.trim() !== '' && !ROW_NUMBER.test(c));
+      if (key === -1) return;
+      const named = (i: number) => (header[i] ? `**${header[i]}:** ${cells[i]}` : cells[i]!);
+      const back = cells
+        .map((c, i) => (i === key || c.trim() === '' || ROW_NUMBER.test(c) ? null : named(i)))
+        .filter((c): c is string => c !== null)
+        .join('\n\n');
+      this.add(place, kind, named(key), back, line, context);
+    });
+  }
+
+  /** Pulls tables with a header out of `blocks` as row cards; returns the rest. */
+  private withoutTables(place: Place, kind: CardKind, blocks: readonly Block[]): Block[] {
+    const rest: Block[] = [];
+    blocks.forEach((block, i) => {
+      if (block.kind !== 'table' || block.header === null) {
+        rest.push(block);
+        return;
+      }
+      const before = blocks[i - 1];
+      const intro = isIntroLine(before) && before?.kind === 'paragraph' ? before.text.trim() : null;
+      if (intro) rest.pop();
+      this.tableRows(place, kind, block, intro);
+    });
+    return rest;
+  }
+
+  section(place: Place, blocks: readonly Block[]): void {
+    const content = this.withoutTables(place, 'section', blocks);
+    if (content.length === 0) return;
+    const text = content.map(blockText).join('\n');
+    if (isOnlyQuestions(text)) return;
+    const code = content.filter((b) => b.kind === 'code');
+    const rest = content.filter((b) => b.kind !== 'code');
+    const onlyLongCode = code.length === 1 && code[0]!.kind === 'code' && code[0]!.lines > CODE_FOLD_AFTER && rest.every(isIntroLine);
+    if (onlyLongCode) return;
+    if (code.length === 0 && countWords(text) < MIN_SECTION_WORDS) return;
+    const question = place.node.kind === 'bold' ? place.node.title : null;
+    const { trees, parts } = shaped(content, this.rules);
+    for (const tree of trees) this.add(place, 'section', tree.label, tree.back, tree.line, question);
+    parts.forEach((part, k) => {
+      const counted = parts.length > 1 ? { ...place, breadcrumb: `${place.breadcrumb} (${k + 1}/${parts.length})` } : place;
+      const back = part.blocks.map(blockMarkdown).join('\n\n');
+      const line = part.blocks[0]?.line ?? place.node.line;
+      const prompt = part.label ?? question ?? SECTION_PROMPT;
+      const extra = [part.label ? question : null, part.context].filter(Boolean).join('\n\n') || null;
+      if (part.oversized) {
+        this.note(line, `over the cap (${back.length} characters) because a block here cannot split`, frontOf(counted, prompt, extra));
+      }
+      this.add(counted, 'section', prompt, back, line, extra);
+    });
+  }
+
+  summary(place: Place, blocks: readonly Block[]): void {
+    if (!blocks.some((b) => b.kind === 'list')) {
+      this.section(place, blocks);
+      return;
+    }
+    blocks.forEach((block, i) => {
+      const next = blocks[i + 1];
+      if (block.kind === 'paragraph' && endsWithColon(block.text) && next?.kind === 'list') return;
+      if (block.kind === 'list') {
+        const lead = blocks[i - 1];
+        if (lead?.kind === 'paragraph' && endsWithColon(lead.text)) {
+          this.add(place, 'summary', lead.markdown, blockMarkdown(block), lead.line);
+          return;
+        }
+        for (const item of block.items) {
+          const card = summaryBulletCard(item.body, place.crumbs);
+          if (card) this.add(place, 'summary', card.front, card.back, item.line);
+          else if (countWords(item.text) < SHORT_BULLET_WORDS) this.note(item.line, 'a summary bullet of fewer than 4 words makes no card', item.text.trim());
+        }
+      } else if (block.kind === 'table' && block.header !== null) {
+        this.tableRows(place, 'summary', block, null);
+      } else if (block.kind === 'paragraph') {
+        this.note(block.line, 'a paragraph in a summary with a list makes no card (make it a bullet)', block.text.trim());
+      }
+    });
+  }
+}
+
+function isOnlyQuestions(text: string): boolean {
+  const sentences = text.split(/(?<=[.!?。！？])\s+|\n+/).filter((s) => s.trim());
+  return sentences.length > 0 && sentences.every((s) => /[?？]\s*$/.test(s));
+}
+
+function isSummaryNode(node: NodeDraft, words: readonly string[]): boolean {
+  if (node.kind === 'callout' && SUMMARY_CALLOUTS.has(node.calloutType ?? '')) return true;
+  return node.kind !== 'deck' && node.kind !== 'implicit' && isSummaryTitle(node.title, words);
+}
+
+/** Card drafts of a deck's outline, in note order, with what --lint reports. */
+export function cardDrafts(root: NodeDraft, rules: CardRules): Drafts {
+  const out = new Collector(rules);
+  const walk = (node: NodeDraft, parent: Place | null, context: string | null): void => {
+    if (node.skip) return;
+    const path = node.kind === 'deck' ? [] : [...(parent?.path ?? []), refOf(node)];
+    const crumbs = node.kind === 'deck' || node.kind === 'implicit' ? (parent?.crumbs ?? []) : [...(parent?.crumbs ?? []), crumbOf(node)];
+    const place: Place = { node, path, crumbs, breadcrumb: crumbs.join(' › ') || root.title, context };
+    out.explicit(place, node.blocks);
+    const content = contentBlocks(node.blocks);
+    let childContext: string | null = null;
+    const only = content.length === 1 ? content[0] : undefined;
+    if (only?.kind === 'paragraph' && endsWithColon(only.text) && node.children.length > 0) {
+      if (isIntroLine(only)) childContext = only.text.trim();
+    } else if (node.kind !== 'deck' && isListedTitle(node.title, rules.skipTitles)) {
+      // A table of contents, further reading…: no card of its own.
+    } else if (isSummaryNode(node, rules.summaryWords)) {
+      out.summary(place, content);
+    } else {
+      out.section(place, content);
+    }
+    for (const child of node.children) walk(child, place, childContext);
+  };
+  walk(root, null, null);
+  return { cards: out.cards, lint: out.lint };
+}

@@ -1,0 +1,31 @@
+/**
+ * Card identity (DESIGN.md, "Identity"): a short hash of the deck key, the kind and the card's
+ * normalised text, with an occurrence counter for true duplicates, so editing one card leaves every
+ * other id alone.
+ */
+import { createHash } from 'node:crypto';
+import type { CardKind } from './card.js';
+
+/** Whitespace collapsed, case folded, Unicode composed: edits that change nothing a learner sees change no id. */
+export function normalisedText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const ID_CHARS = 12;
+
+/** Ids of one deck's cards, in order. */
+export function cardIds(deck: string, cards: readonly { readonly kind: CardKind; readonly front: string; readonly back: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return cards.map((card) => {
+    const text = `${deck}\u0000${card.kind}\u0000${normalisedText(card.front)}\u0000${normalisedText(card.back)}`;
+    const occurrence = seen.get(text) ?? 0;
+    seen.set(text, occurrence + 1);
+    const source = occurrence === 0 ? text : `${text}\u0000${occurrence}`;
+    return createHash('sha256').update(source).digest('hex').slice(0, ID_CHARS);
+  });
+}
+
+/** What makes two cards the same for dedupe: kind, front without breadcrumb, back. */
+export function dedupeKey(card: { readonly kind: CardKind; readonly prompt: string; readonly back: string }): string {
+  return `${card.kind}\u0000${normalisedText(card.prompt)}\u0000${normalisedText(card.back)}`;
+}

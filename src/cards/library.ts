@@ -1,0 +1,116 @@
+/**
+ * Loading decks: folders are walked for `*.md` notes, each file is read and decoded, then run through
+ * `cardsFromFile`. A bad file never stops the others: it becomes a problem naming the file.
+ * Identical cards across decks are kept once, the first in path order.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../errors.js';
+import type { Settings } from '../store/settings.js';
+import type { Card, DeckOutline, Library } from './card.js';
+import { cardsFromFile, type LintFinding } from './deck.js';
+
+export type CardOptions = Pick<Settings, 'maxCardChars' | 'maxCardItems' | 'summaryWords' | 'skipTitles'>;
+
+/** A library with what `recall cards --lint` reports. */
+export interface LintedLibrary extends Library {
+  readonly lint: readonly LintFinding[];
+}
+
+interface NoteFile {
+  /** The path as found (given folder joined with the relative path). */
+  readonly file: string;
+  /** Path relative to the deck folder, `/`-separated: the default deck key. */
+  readonly key: string;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
+
+async function notesIn(folder: string, relative: string, out: NoteFile[], problems: Problem[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(path.join(folder, relative), { withFileTypes: true });
+  } catch (error) {
+    problems.push({ file: path.join(folder, relative), message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const rel = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await notesIn(folder, rel, out, problems);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(entry.name)) {
+      out.push({ file: path.join(folder, rel), key: rel });
+    }
+  }
+}
+
+/** The note files a deck path names, or the problem that stops it. */
+async function noteFiles(deckPath: string, problems: Problem[]): Promise<NoteFile[]> {
+  let info;
+  try {
+    info = await stat(deckPath);
+  } catch {
+    problems.push({ file: deckPath, message: 'no such file or folder; check the deck path' });
+    return [];
+  }
+  if (!info.isDirectory()) return [{ file: deckPath, key: path.basename(deckPath) }];
+  const found: NoteFile[] = [];
+  await notesIn(deckPath, '', found, problems);
+  if (found.length === 0) problems.push({ file: deckPath, message: 'no .md notes in this folder' });
+  return found;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's text, or the problem that keeps it from being a note. */
+async function noteTextOf(file: string): Promise<{ text: string } | { problem: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : `cannot read (${code ?? 'error'})` };
+  }
+  if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) return { problem: 'empty note: nothing to make cards from' };
+  if (bytes.includes(0)) return { problem: 'binary file, not a markdown note' };
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { problem: 'not UTF-8 text; save it as UTF-8' };
+  }
+}
+
+/** Reads the decks at `paths` (folders recursively, or files) into cards, outlines and problems. */
+export async function loadLibrary(paths: readonly string[], options: CardOptions): Promise<LintedLibrary> {
+  const problems: Problem[] = [];
+  const decks: DeckOutline[] = [];
+  const cards: Card[] = [];
+  const lint: LintFinding[] = [];
+  const seen = new Set<string>();
+  const seenFiles = new Set<string>();
+  for (const deckPath of paths) {
+    for (const note of await noteFiles(deckPath, problems)) {
+      const resolved = path.resolve(note.file);
+      if (seenFiles.has(resolved)) continue;
+      seenFiles.add(resolved);
+      const read = await noteTextOf(note.file);
+      if ('problem' in read) {
+        problems.push({ file: note.file, message: read.problem });
+        continue;
+      }
+      const result = cardsFromFile(read.text, note.file, note.key, options);
+      problems.push(...result.problems);
+      lint.push(...result.lint);
+      if (!result.deck) continue;
+      decks.push(result.deck);
+      result.cards.forEach((card, i) => {
+        const key = result.dedupeKeys[i]!;
+        if (seen.has(key)) return;
+        seen.add(key);
+        cards.push(card);
+      });
+    }
+  }
+  return { decks, cards, problems, lint };
+}

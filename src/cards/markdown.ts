@@ -1,0 +1,88 @@
+/**
+ * remark (with GFM tables) over a note body. remark's time grows faster than linearly on one large
+ * document, so a body over 1 MB is parsed in pieces cut at headings outside code and HTML comments,
+ * each piece carrying the body's link and footnote definitions so `[text][5]` still resolves.
+ */
+import type { Root, RootContent } from 'mdast';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+
+const processor = remark().use(remarkGfm).freeze();
+
+/** A parsed stretch of the body: its top-level nodes index into `text`; add `lineOffset` for file lines. */
+export interface ParsedPiece {
+  readonly text: string;
+  readonly lineOffset: number;
+  readonly nodes: readonly RootContent[];
+}
+
+export const SPLIT_BYTES = 1_000_000;
+const PIECE_CHARS = 64_000;
+
+export function parsedMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+interface LineScan {
+  /** Line indexes of ATX headings outside code and comments. */
+  readonly headings: number[];
+  /** Link and footnote definition lines outside code and comments. */
+  readonly definitions: string[];
+}
+
+function scannedLines(lines: readonly string[]): LineScan {
+  const headings: number[] = [];
+  const definitions: string[] = [];
+  let fence: string | null = null;
+  let inComment = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (inComment) {
+      if (line.includes('-->')) inComment = false;
+      continue;
+    }
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      continue;
+    }
+    if (marker) fence = marker;
+    else if (line.includes('<!--') && !line.slice(line.indexOf('<!--')).includes('-->')) inComment = true;
+    else if (/^#{1,6}(\s|$)/.test(line)) headings.push(i);
+    else if (/^ {0,3}\[[^\]\n]+\]:\s*\S/.test(line)) definitions.push(line);
+  }
+  return { headings, definitions };
+}
+
+/** Splits a body into pieces of about PIECE_CHARS, each starting at a heading. */
+function pieces(text: string): { text: string; lineOffset: number; ownLines: number }[] {
+  const lines = text.split('\n');
+  const { headings, definitions } = scannedLines(lines);
+  const appendix = definitions.length ? `\n\n${definitions.join('\n')}\n` : '';
+  const result: { text: string; lineOffset: number; ownLines: number }[] = [];
+  let start = 0;
+  let size = 0;
+  let h = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const atHeading = h < headings.length && headings[h] === i;
+    if (atHeading) h += 1;
+    if (i === lines.length || (atHeading && size >= PIECE_CHARS)) {
+      result.push({ text: lines.slice(start, i).join('\n') + appendix, lineOffset: start, ownLines: i - start });
+      start = i;
+      size = 0;
+    }
+    if (i < lines.length) size += lines[i]!.length + 1;
+  }
+  return result;
+}
+
+/** Top-level nodes of a body, parsed whole or (over SPLIT_BYTES) piece by piece. */
+export function parsedPieces(text: string): ParsedPiece[] {
+  if (Buffer.byteLength(text) <= SPLIT_BYTES) return [{ text, lineOffset: 0, nodes: parsedMarkdown(text).children }];
+  return pieces(text).map((piece) => ({
+    text: piece.text,
+    lineOffset: piece.lineOffset,
+    // The appended definitions only serve resolution: nodes past the piece's own lines are dropped.
+    nodes: parsedMarkdown(piece.text).children.filter((node) => (node.position?.start.line ?? 0) <= piece.ownLines),
+  }));
+}

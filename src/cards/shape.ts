@@ -1,0 +1,214 @@
+/**
+ * Shaping (DESIGN.md, "Shaping"): a node's content over the cap (`maxCardChars` characters or
+ * `maxCardItems` top-level list items) becomes bullet-tree nodes and then parts of even size, cut at
+ * block boundaries, never separating a label line from the block after it.
+ */
+import { blockMarkdown, type Block, type ListItem } from './blocks.js';
+import { endsWithColon, isBoldLabel, isIntroLine, isLabelLine } from './short-lines.js';
+import { countWords } from './words.js';
+
+export interface ShapeLimits {
+  readonly maxCardChars: number;
+  readonly maxCardItems: number;
+}
+
+/** A list item split off as its own node: front its label, back its nested list. */
+export interface TreeNode {
+  readonly label: string;
+  readonly back: string;
+  readonly line: number;
+}
+
+export interface Part {
+  readonly blocks: readonly Block[];
+  /** The label the part opens with (a label line or a bold label), for its front. */
+  readonly label: string | null;
+  /** The intro line of a list that began in an earlier part, repeated as context. */
+  readonly context: string | null;
+  /** The part is over the cap by more than a quarter because a block in it cannot split. */
+  readonly oversized: boolean;
+}
+
+export interface Shaped {
+  readonly trees: readonly TreeNode[];
+  readonly parts: readonly Part[];
+}
+
+const TREE_LABEL_WORDS = 8;
+const TREE_MIN_ITEMS = 2;
+const TREE_MIN_WORDS = 12;
+
+function charsOf(block: Block): number {
+  return blockMarkdown(block).length;
+}
+
+function itemsOf(block: Block): number {
+  return block.kind === 'list' ? block.items.length : 0;
+}
+
+function weightOf(chars: number, items: number, limits: ShapeLimits): number {
+  return Math.max(chars / limits.maxCardChars, items / limits.maxCardItems);
+}
+
+function isTreeItem(item: ListItem): boolean {
+  const labelled = countWords(item.label) <= TREE_LABEL_WORDS || endsWithColon(item.label);
+  return labelled && item.nested !== null && item.nested.items >= TREE_MIN_ITEMS && item.nested.words >= TREE_MIN_WORDS;
+}
+
+function labelOf(block: Block | undefined): string | null {
+  if (!block || block.kind !== 'paragraph') return null;
+  if (isLabelLine(block)) return block.text.trim();
+  return isBoldLabel(block) ? block.boldText : null;
+}
+
+interface Unit {
+  readonly blocks: Block[];
+  weight: number;
+  readonly label: string | null;
+  /** For a fragment of a split list: the list it came from and its intro line. */
+  readonly list?: Block;
+  readonly intro?: string | null;
+}
+
+/** Blocks as cut units: a long list becomes one unit per item; a label line joins the unit after it. */
+function unitsOf(blocks: readonly Block[], limits: ShapeLimits): Unit[] {
+  const units: Unit[] = [];
+  let pending: Block[] = [];
+  const push = (unit: Unit) => {
+    if (pending.length) {
+      const glued = pending;
+      pending = [];
+      const weight = glued.reduce((w, b) => w + weightOf(charsOf(b), 0, limits), unit.weight);
+      units.push({ ...unit, blocks: [...glued, ...unit.blocks], weight, label: labelOf(glued[0]) });
+    } else units.push(unit);
+  };
+  blocks.forEach((block, i) => {
+    const weight = weightOf(charsOf(block), itemsOf(block), limits);
+    if (isLabelLine(block) && i < blocks.length - 1) {
+      pending.push(block);
+      return;
+    }
+    if (block.kind === 'list' && weight > 1 && block.items.length > 1) {
+      const before = pending.length ? pending[pending.length - 1] : blocks[i - 1];
+      const intro = isIntroLine(before) && before?.kind === 'paragraph' ? before.text.trim() : null;
+      for (const item of block.items) {
+        const fragment: Block = { ...block, items: [item] };
+        push({ blocks: [fragment], weight: weightOf(item.markdown.length + 1, 1, limits), label: null, list: block, intro });
+      }
+      return;
+    }
+    push({ blocks: [block], weight, label: labelOf(block) });
+  });
+  if (pending.length) push({ blocks: [], weight: 0, label: null });
+  return units;
+}
+
+/** Cut positions (unit indexes starting each later part) for `n` parts of even weight. */
+function cuts(units: readonly Unit[], n: number): number[] {
+  const total = units.reduce((w, u) => w + u.weight, 0);
+  const even = total / n;
+  const before: number[] = [0];
+  for (const u of units) before.push(before[before.length - 1]! + u.weight);
+  const result: number[] = [];
+  let previous = 0;
+  for (let k = 1; k < n; k++) {
+    const ideal = k * even;
+    let best = -1;
+    let bestScore = Infinity;
+    for (let j = previous + 1; j < units.length; j++) {
+      const distance = Math.abs(before[j]! - ideal);
+      if (before[j]! > ideal + even) break;
+      // Within 25 % of even, a cut just before a label wins.
+      const score = distance <= even / 4 && units[j]!.label !== null ? distance - even : distance;
+      if (score < bestScore) {
+        bestScore = score;
+        best = j;
+      }
+    }
+    if (best === -1) break;
+    result.push(best);
+    previous = best;
+  }
+  return result;
+}
+
+/** A part's consecutive fragments of one list joined back into one list block. */
+function joinedFragments(units: readonly Unit[]): Block[] {
+  const blocks: Block[] = [];
+  let lastList: Block | undefined;
+  for (const unit of units) {
+    for (const block of unit.blocks) {
+      const previous = blocks[blocks.length - 1];
+      if (unit.list && lastList === unit.list && previous?.kind === 'list' && block.kind === 'list') {
+        blocks[blocks.length - 1] = { ...previous, items: [...previous.items, ...block.items] };
+      } else blocks.push(block);
+    }
+    lastList = unit.list;
+  }
+  return blocks;
+}
+
+/** Groups of units, the parts too small (under a quarter of even) merged into their smaller neighbour. */
+function grouped(units: readonly Unit[], at: readonly number[]): Unit[][] {
+  const groups: Unit[][] = [];
+  [0, ...at].forEach((start, k) => groups.push(units.slice(start, at[k] ?? units.length)));
+  const weight = (g: readonly Unit[]) => g.reduce((w, u) => w + u.weight, 0);
+  const even = weight(units) / groups.length;
+  for (let i = 0; i < groups.length && groups.length > 1; ) {
+    if (weight(groups[i]!) >= even / 4) {
+      i += 1;
+      continue;
+    }
+    const left = i > 0 ? weight(groups[i - 1]!) : Infinity;
+    const right = i < groups.length - 1 ? weight(groups[i + 1]!) : Infinity;
+    if (left <= right) groups.splice(i - 1, 2, [...groups[i - 1]!, ...groups[i]!]);
+    else groups.splice(i, 2, [...groups[i]!, ...groups[i + 1]!]);
+    i = Math.max(0, i - 1);
+  }
+  return groups;
+}
+
+function partOf(group: readonly Unit[], previous: readonly Unit[] | undefined): Part {
+  const first = group[0];
+  const continued = first?.list !== undefined && previous?.some((u) => u.list === first.list) === true;
+  return {
+    blocks: joinedFragments(group),
+    label: first?.label ?? null,
+    context: continued ? (first.intro ?? null) : null,
+    oversized: group.reduce((w, u) => w + u.weight, 0) > 1.25,
+  };
+}
+
+/** Whether blocks fit on one card. */
+export function fits(blocks: readonly Block[], limits: ShapeLimits): boolean {
+  const chars = blocks.reduce((c, b) => c + charsOf(b), 0);
+  const items = blocks.reduce((c, b) => c + itemsOf(b), 0);
+  return weightOf(chars, items, limits) <= 1;
+}
+
+/** Bullet-tree nodes and parts of a node's content. */
+export function shaped(blocks: readonly Block[], limits: ShapeLimits): Shaped {
+  if (fits(blocks, limits)) return { trees: [], parts: [{ blocks, label: null, context: null, oversized: false }] };
+  const trees: TreeNode[] = [];
+  const rest: Block[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'list') {
+      rest.push(block);
+      continue;
+    }
+    const kept = block.items.filter((item) => {
+      if (!isTreeItem(item)) return true;
+      trees.push({ label: item.label.trim(), back: item.nested!.markdown, line: item.line });
+      return false;
+    });
+    if (kept.length) rest.push({ ...block, items: kept });
+  }
+  // A list whose items all became nodes leaves its intro line with nothing to introduce.
+  const content = rest.filter((b, i) => !(isIntroLine(b) && (i === rest.length - 1 || isIntroLine(rest[i + 1]))) || rest.length === 1);
+  if (content.length === 0) return { trees, parts: [] };
+  if (fits(content, limits)) return { trees, parts: [{ blocks: content, label: null, context: null, oversized: false }] };
+  const units = unitsOf(content, limits);
+  const n = Math.max(1, Math.ceil(units.reduce((w, u) => w + u.weight, 0)));
+  const groups = grouped(units, cuts(units, n));
+  return { trees, parts: groups.map((g, k) => partOf(g, groups[k - 1])) };
+}

@@ -1,0 +1,13 @@
+/** The decks a plain command works on: settings → deck paths → library, bad files reported on stderr. */
+import { formatProblem } from '../errors.js';
+import { loadLibrary, type LintedLibrary } from '../cards/library.js';
+import { loadSettings } from '../store/config.js';
+import type { GlobalOptions } from './context.js';
+import { deckPaths } from './deck-paths.js';
+
+export async function loadedDecks(globals: GlobalOptions): Promise<LintedLibrary> {
+  const settings = loadSettings();
+  const library = await loadLibrary(deckPaths(globals, settings), settings);
+  for (const problem of library.problems) process.stderr.write(`recall: ${formatProblem(problem)}\n`);
+  return library;
+}
