@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
+import { fitLine } from './layout.js';
 
-/** Pre-rendered lines, one Ink row each: screens build lines so they control every row's height. */
-export function Frame({ lines }: { readonly lines: readonly string[] }) {
+/** Pre-rendered lines, one Ink row each, cut to `width`: screens build lines so they control every row. */
+export function Frame({ lines, width }: { readonly lines: readonly string[]; readonly width: number }) {
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
-        <Text key={i} wrap="truncate-end">{line === '' ? ' ' : line}</Text>
+        <Text key={i} wrap="truncate-end">{line === '' ? ' ' : fitLine(line, width)}</Text>
       ))}
     </Box>
   );

@@ -42,11 +42,10 @@ function helpLines(width: number, paint: Paint): string[] {
   const bindings = KEY_TABLE.home;
   const keyWidth = Math.max(...bindings.map((b) => stringWidth(keysText(b))));
   return [
-    paint.bold('Keys'),
-    '',
+    `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
     ...bindings.map((b) => truncate(`  ${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
     '',
-    paint.dim('  Counts are what is due now: new cards, learning steps, reviews. Any key closes this help.'),
+    paint.dim('  Counts are what is due now: new cards, learning steps, reviews.'),
   ];
 }
 

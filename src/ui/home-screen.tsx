@@ -1,4 +1,4 @@
-import { useMemo, useReducer, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Selection, TreeRow } from './deck-tree.js';
 import { Frame } from './frame.js';
 import { homeFrame } from './home-frame.js';
@@ -6,6 +6,7 @@ import { homeReducer, initialHomeState, selectedIndex, visibleRows, type HomeSta
 import type { Paint } from './paint.js';
 import type { TerminalSize } from './use-terminal-size.js';
 import { useHomeKeys } from './use-home-keys.js';
+import { useSyncReducer } from './use-sync-reducer.js';
 
 export interface HomeScreenProps {
   readonly tree: readonly TreeRow[];
@@ -27,21 +28,24 @@ export interface HomeScreenProps {
 export function HomeScreen(props: HomeScreenProps) {
   const { tree, size, paint } = props;
   const reducer = useMemo(() => homeReducer(tree), [tree]);
-  const [state, dispatch] = useReducer(reducer, props.initial ?? initialHomeState(tree));
+  const [state, dispatch, getState] = useSyncReducer(reducer, () => props.initial ?? initialHomeState(tree));
   const [help, setHelp] = useState(false);
   const rows = visibleRows(tree, state.open);
   const selected = selectedIndex(rows, state.selected);
   const height = size.rows - 1;
   useHomeKeys(dispatch, {
-    selection: rows[selected]?.row.selection ?? null,
+    selection: () => {
+      const latest = visibleRows(tree, getState().open);
+      return latest[selectedIndex(latest, getState().selected)]?.row.selection ?? null;
+    },
     page: Math.max(height - 8, 1),
     help,
     setHelp,
-    onReview: (selection, cram) => props.onReview(selection, cram, state),
+    onReview: (selection, cram) => props.onReview(selection, cram, getState()),
     onStats: props.onStats,
     onQuit: props.onQuit,
     isActive: props.isActive ?? true,
   });
   const lines = homeFrame({ rows, open: state.open, selected, help, status: props.status, problems: props.problems }, tree, size.columns, height, paint);
-  return <Frame lines={lines} />;
+  return <Frame lines={lines} width={size.columns} />;
 }

@@ -1,7 +1,13 @@
 /** Small helpers for building fixed-size frames out of lines. */
 import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import { KEY_TABLE, type Binding, type Screen, type Stage } from './keys.js';
 import type { Paint } from './paint.js';
+
+/** A styled line cut to `width` columns (styles kept intact). */
+export function fitLine(line: string, width: number): string {
+  return stringWidth(line) <= width ? line : wrapAnsi(line, width, { hard: true, trim: false, wordWrap: false }).split('\n')[0]!;
+}
 
 /** `lines` cut or padded with empty lines to exactly `height`. */
 export function exactly(lines: readonly string[], height: number): string[] {

@@ -69,11 +69,8 @@ function helpLines(width: number, paint: Paint): string[] {
   const bindings = KEY_TABLE.review;
   const keyWidth = Math.max(...bindings.map((b) => stringWidth(keysText(b))));
   return [
-    paint.bold('Keys'),
-    '',
+    `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
     ...bindings.map((b) => truncate(`${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
-    '',
-    paint.dim('Any key closes this help.'),
   ];
 }
 

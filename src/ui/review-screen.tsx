@@ -1,4 +1,4 @@
-import { useMemo, useReducer } from 'react';
+import { useMemo } from 'react';
 import { Frame } from './frame.js';
 import { markdownLines } from './markdown-lines.js';
 import type { Paint } from './paint.js';
@@ -7,6 +7,7 @@ import type { SessionPort } from './review-item.js';
 import { initialReviewState, reviewReducer } from './review-state.js';
 import type { TerminalSize } from './use-terminal-size.js';
 import { useReviewKeys } from './use-review-keys.js';
+import { useSyncReducer } from './use-sync-reducer.js';
 
 export interface ReviewScreenProps {
   readonly port: SessionPort;
@@ -20,7 +21,7 @@ export interface ReviewScreenProps {
 
 /** Review (or cram) until the queue is empty or the user quits, then the session's summary. */
 export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isActive = true }: ReviewScreenProps) {
-  const [state, dispatch] = useReducer(reviewReducer, undefined, () => initialReviewState(port.next(), clock()));
+  const [state, dispatch, getState] = useSyncReducer(reviewReducer, () => initialReviewState(port.next(), clock()));
   const width = textWidth(size.columns);
   const height = bodyHeight(size.rows - 1);
   const item = state.step.item;
@@ -29,11 +30,11 @@ export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isAc
     [item, width, paint],
   );
   const scrollMax = text ? Math.max(bodyLines(text, state.stage === 'back', width, paint).length - height, 0) : 0;
-  useReviewKeys(state, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, isActive });
+  useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, isActive });
   // One line less than the terminal has rows: Ink ends its output with a newline, and the terminal must never scroll.
   const layout = { columns: size.columns, rows: size.rows - 1 };
   const lines = state.finished
     ? summaryFrame(state, port.title, port.dueTomorrow(), layout, paint)
     : reviewFrame(state, text, port.title, layout, paint);
-  return <Frame lines={lines} />;
+  return <Frame lines={lines} width={size.columns} />;
 }

@@ -1,13 +1,12 @@
 /** The home screen's input: key → command from the key table → reducer action or a route change. */
 import { useInput } from 'ink';
-import type { Dispatch } from 'react';
 import type { Selection } from './deck-tree.js';
 import type { HomeAction } from './home-state.js';
 import { commandFor, keyName } from './keys.js';
 
 export interface HomeKeysOptions {
-  /** The selected row's cards. */
-  readonly selection: Selection | null;
+  /** The selected row's cards, as of the latest key. */
+  readonly selection: () => Selection | null;
   readonly page: number;
   readonly help: boolean;
   readonly setHelp: (help: boolean) => void;
@@ -17,7 +16,11 @@ export interface HomeKeysOptions {
   readonly isActive: boolean;
 }
 
-export function useHomeKeys(dispatch: Dispatch<HomeAction>, o: HomeKeysOptions): void {
+export function useHomeKeys(dispatch: (action: HomeAction) => void, o: HomeKeysOptions): void {
+  const withSelection = (then: (selection: Selection) => void) => {
+    const selection = o.selection();
+    if (selection) then(selection);
+  };
   useInput((input, key) => {
     if (o.help) {
       o.setHelp(false);
@@ -31,9 +34,9 @@ export function useHomeKeys(dispatch: Dispatch<HomeAction>, o: HomeKeysOptions):
       case 'open': return dispatch({ type: 'open' });
       case 'close': return dispatch({ type: 'close' });
       case 'toggle': return dispatch({ type: 'toggle' });
-      case 'review-row': return o.selection ? o.onReview(o.selection, false) : undefined;
+      case 'review-row': return withSelection((selection) => o.onReview(selection, false));
       case 'review-all': return o.onReview(null, false);
-      case 'cram-row': return o.selection ? o.onReview(o.selection, true) : undefined;
+      case 'cram-row': return withSelection((selection) => o.onReview(selection, true));
       case 'stats': return o.onStats();
       case 'help': return o.setHelp(true);
       case 'quit': return o.onQuit();

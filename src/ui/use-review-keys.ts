@@ -3,7 +3,7 @@
  * (which writes the log) → an action for the reducer. The port is called before the next card shows.
  */
 import { useInput } from 'ink';
-import { useRef, type Dispatch } from 'react';
+import { useRef } from 'react';
 import type { Rating } from '../store/events.js';
 import { commandFor, keyName, type Command } from './keys.js';
 import type { SessionPort } from './review-item.js';
@@ -23,8 +23,8 @@ export interface ReviewKeysOptions {
 }
 
 export function useReviewKeys(
-  state: ReviewState,
-  dispatch: Dispatch<ReviewAction>,
+  getState: () => ReviewState,
+  dispatch: (action: ReviewAction) => void,
   { port, scrollMax, page, onDone, clock, isActive }: ReviewKeysOptions,
 ): void {  // The editor runs outside React: ignore keys until it is back.
   const editing = useRef(false);
@@ -37,6 +37,7 @@ export function useReviewKeys(
 
   useInput((input, key) => {
     if (editing.current) return;
+    const state = getState();
     const name = keyName(input, key);
     if (state.finished) {
       const command = commandFor('summary', name);
