@@ -1,6 +1,96 @@
-import { UserError } from '../../errors.js';
+/**
+ * `recall optimize [--dry-run] [--force] [--reset]`: fits FSRS to the learner's own reviews, shows how
+ * well the current and the fitted parameters predict them, and saves the fit when it predicts better.
+ * Saving changes the settings the replay snapshot is keyed on, so every card is rescheduled by it.
+ */
+import { fitItems } from '../../schedule/fit-items.js';
+import { fitParameters, MIN_FIT_ITEMS, type Evaluation, type FitStage } from '../../schedule/fit.js';
+import { schedulerFor, schedulingSettings } from '../../schedule/fsrs.js';
+import { studyDay } from '../../schedule/days.js';
+import { parametersInUse } from '../../stats/calibration.js';
+import { clearFittedParameters, loadSettings, saveFittedParameters } from '../../store/config.js';
 import type { GlobalOptions } from '../context.js';
+import { progressBar } from '../progress-bar.js';
+import { openWorkspace } from '../workspace.js';
 
-export function run(_operands: string[], _options: unknown, _globals: GlobalOptions): void {
-  throw new UserError('recall optimize is not available yet');
+export interface OptimizeOptions {
+  readonly dryRun?: boolean;
+  readonly force?: boolean;
+  readonly reset?: boolean;
+}
+
+const STAGE_LABELS: Record<FitStage, string> = { fitting: 'Fitting   ', evaluating: 'Evaluating' };
+
+const count = (n: number) => n.toLocaleString('en-US');
+const print = (lines: readonly string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+
+function reset(dryRun: boolean): void {
+  if (!loadSettings().fsrsParameters) {
+    print(['Already using the default FSRS parameters; nothing to reset.']);
+  } else if (dryRun) {
+    print(['Would go back to the default FSRS parameters (dry run: nothing changed).']);
+  } else {
+    clearFittedParameters();
+    print(['Back to the default FSRS parameters; every card is rescheduled by them.']);
+  }
+}
+
+function comparison(current: Evaluation, fitted: Evaluation, currentName: string): string[] {
+  const rows: [string, (e: Evaluation) => string][] = [
+    ['log loss', (e) => e.logLoss.toFixed(4)],
+    ['RMSE (bins)', (e) => `${(e.rmseBins * 100).toFixed(2)}%`],
+  ];
+  return [
+    `${''.padEnd(13)}${'current'.padStart(10)}${'fitted'.padStart(10)}`,
+    ...rows.map(([name, cell]) => `${name.padEnd(13)}${cell(current).padStart(10)}${cell(fitted).padStart(10)}`),
+    `(lower is better; current = ${currentName})`,
+  ];
+}
+
+export async function run(_operands: string[], options: OptimizeOptions, globals: GlobalOptions): Promise<void> {
+  const dryRun = options.dryRun === true;
+  if (options.reset) return reset(dryRun);
+
+  const now = new Date();
+  const workspace = await openWorkspace(globals, now);
+  const { settings, reviews } = workspace;
+  const items = fitItems(reviews, settings.dayStartsAt);
+  const current = schedulerFor(schedulingSettings(settings)).w;
+
+  const bar = progressBar(process.stderr);
+  const result = await fitParameters(items, current, (stage, done, total) => bar.update(STAGE_LABELS[stage], done, total));
+  bar.clear();
+
+  if (result.kind === 'too-little') {
+    print([
+      `Not enough history to fit FSRS yet: ${count(result.items)} of your reviews came a study day or more after the card's previous review,`,
+      `and the optimizer needs at least ${MIN_FIT_ITEMS} of those left after it sets aside unusual intervals (usually about 150 in all).`,
+      'Nothing was changed; keep reviewing and run recall optimize again later.',
+    ]);
+    return;
+  }
+
+  const better = result.fitted.logLoss < result.current.logLoss;
+  print([
+    `Fitted FSRS to ${count(reviews.length)} reviews (${count(result.items)} a study day or more after the card's previous one).`,
+    `Judged on the later ${count(result.evaluatedItems)}, each part predicted by a fit of the reviews before it:`,
+    '',
+    ...comparison(result.current, result.fitted, parametersInUse(settings).description),
+    '',
+    `Fitted weights: ${result.w.map((w) => Number(w.toFixed(4))).join(' ')}`,
+  ]);
+
+  if (dryRun) {
+    print([`Dry run: nothing saved (the fitted parameters predict ${better ? 'better' : 'no better'}).`]);
+  } else if (better || options.force) {
+    // The local calendar date: what the user will recognise in `recall stats`.
+    const fittedAt = studyDay(now, 0);
+    saveFittedParameters({ w: result.w, fittedAt, reviews: reviews.length });
+    print([
+      `Saved${better ? '' : ' (--force)'}: every card is now scheduled by the fitted parameters.`,
+      'recall optimize --reset goes back to the defaults.',
+    ]);
+  } else {
+    print(['Kept the current parameters: the fitted ones predict no better. recall optimize --force saves them anyway.']);
+  }
 }

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { default_w } from 'ts-fsrs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReviewRecord } from '../../src/schedule/card-state.js';
+import { fitItems } from '../../src/schedule/fit-items.js';
+import { evaluateParameters } from '../../src/schedule/fit.js';
+import { loadSettings } from '../../src/store/config.js';
+import { newEvent } from '../../src/store/log.js';
+import type { FittedParameters } from '../../src/store/settings.js';
+import { simulateLearner, TRUE_WEIGHTS } from '../schedule/synthetic-learner.js';
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'recall.js');
+/** The CLI does not start itself under vitest (it checks VITEST), so the child must not inherit it. */
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data home whose log holds `history` (as another device's log), and a config dir with settings made. */
+function workplace(history: readonly ReviewRecord[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'recall-optimize-'));
+  dirs.push(dir);
+  const home = join(dir, 'home');
+  mkdirSync(join(home, 'log'), { recursive: true });
+  const lines = history.map((r) =>
+    JSON.stringify(newEvent({ type: 'review', card: r.card, rating: r.rating, ms: r.ms, deck: r.deck }, r.at)),
+  );
+  writeFileSync(join(home, 'log', 'sim.jsonl'), lines.map((line) => `${line}\n`).join(''));
+  const configDir = join(dir, 'recall');
+  loadSettings(configDir); // writes config.json with its deviceId, as any first command would
+  const configFile = join(configDir, 'config.json');
+  const optimize = async (...args: string[]) => {
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--home', home, 'optimize', ...args], {
+      env: { ...childEnv, XDG_CONFIG_HOME: dir, RECALL_HOME: '' },
+      maxBuffer: 1 << 20,
+    });
+    return stdout;
+  };
+  const fitted = (): FittedParameters | undefined => (JSON.parse(readFileSync(configFile, 'utf8')) as { fsrsParameters?: FittedParameters }).fsrsParameters;
+  return { optimize, configBytes: () => readFileSync(configFile), fitted };
+}
+
+describe('recall optimize', () => {
+  it('fits a synthetic learner: better log loss on later held-out reviews, initial stabilities within 30 %', async () => {
+    const history = simulateLearner({ reviews: 100_000, seed: 11 });
+    const cutoff = history[Math.floor(history.length * 0.8)]!.at;
+    const { optimize, configBytes, fitted } = workplace(history.filter((review) => review.at < cutoff));
+
+    const before = configBytes();
+    const dry = await optimize('--dry-run');
+    expect(dry).toMatch(/log loss\s+0\.\d{4}\s+0\.\d{4}/);
+    expect(dry).toMatch(/RMSE \(bins\)\s+\d+\.\d\d%\s+\d+\.\d\d%/);
+    expect(dry).toContain('Dry run: nothing saved (the fitted parameters predict better)');
+    expect(configBytes().equals(before)).toBe(true);
+
+    expect(await optimize()).toContain('Saved: every card is now scheduled by the fitted parameters.');
+    const saved = fitted()!;
+    expect(saved.reviews).toBe(80_000);
+    expect(saved.fittedAt).toMatch(/^\d{4}-\d\d-\d\d$/);
+    const heldOut = fitItems(history, 4).filter((item) => item.at >= cutoff);
+    const withFit = await evaluateParameters(heldOut, saved.w);
+    const withDefaults = await evaluateParameters(heldOut, default_w);
+    expect(withFit.logLoss).toBeLessThan(withDefaults.logLoss);
+    for (let i = 0; i < 4; i++) expect(Math.abs(saved.w[i]! - TRUE_WEIGHTS[i]!) / TRUE_WEIGHTS[i]!).toBeLessThan(0.3);
+
+    expect(await optimize('--reset', '--dry-run')).toContain('Would go back to the default FSRS parameters');
+    expect(fitted()).toEqual(saved);
+    expect(await optimize('--reset')).toContain('Back to the default FSRS parameters');
+    expect(fitted()).toBeUndefined();
+    expect(await optimize('--reset')).toContain('Already using the default FSRS parameters');
+  }, 300_000);
+
+  it('refuses a history below the minimum, saying how much is needed, and leaves the settings untouched', async () => {
+    const { optimize, configBytes } = workplace(simulateLearner({ reviews: 150, newPerDay: 5 }));
+    const before = configBytes();
+    const out = await optimize();
+    expect(out).toMatch(/^Not enough history to fit FSRS yet: \d+ of your reviews came a study day or more after/);
+    expect(out).toContain('needs at least 64 of those');
+    expect(out).toContain('Nothing was changed');
+    expect(configBytes().equals(before)).toBe(true);
+  }, 60_000);
+});
