@@ -20,7 +20,7 @@ import {
   spliceRanges,
   type Range,
 } from './inline-markup.js';
-import { isLabelText } from './short-lines.js';
+import { endsWithColon } from './short-lines.js';
 import { CJK_CLASS, containsTitleWord } from './title-words.js';
 import { normalisedTitle } from './titles.js';
 import { countWords } from './words.js';
@@ -103,15 +103,19 @@ function leadSource(b: Bullet): string {
 }
 
 function inBreadcrumb(b: Bullet, text: string): boolean {
-  return b.crumbs.some((crumb) => containsTitleWord(crumb, text));
+  const term = text.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+  return term !== '' && b.crumbs.some((crumb) => containsTitleWord(crumb, term));
 }
 
 function tooMuchHidden(b: Bullet, hiddenChars: number): boolean {
   return hiddenChars >= MAX_HIDDEN_SHARE * b.plainChars;
 }
 
+/** A lead ending in `:`, or too short to be asked on its own, introduces its nested lines: they are the answer. */
 function labelCard(b: Bullet): BulletCard | null {
-  if (!b.lead || !b.rest || !isLabelText(leadSource(b))) return null;
+  if (!b.lead || !b.rest) return null;
+  const lead = leadSource(b);
+  if (!endsWithColon(lead) && countWords(toString(b.lead)) >= MIN_WORDS) return null;
   return { front: leadSource(b), back: b.rest };
 }
 
