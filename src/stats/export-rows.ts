@@ -46,22 +46,12 @@ export function reviewRows(input: StatsInput): Row[] {
   });
 }
 
-/** What the log's `card` events say about cards: the latest deck and text per card id. */
-function loggedCardTexts(input: StatsInput): Map<string, { deck: string; text: string }> {
-  const texts = new Map<string, { deck: string; text: string }>();
-  for (const { event } of input.events) {
-    if (event.type === 'card') texts.set(event.card, { deck: event.deck, text: event.text });
-  }
-  return texts;
-}
-
 /**
  * One row per card in the notes, then one per card with history that is no longer in them, named by
  * the text its `card` event logged.
  */
 export function cardRows(input: StatsInput, now: Date): Row[] {
   const inNotes = new Set(input.cards.map((card) => card.id));
-  const texts = loggedCardTexts(input);
   const row = (id: string, described: Pick<Row, 'deck' | 'chapter' | 'section' | 'kind' | 'front'>): Row => {
     const state = input.states.get(id);
     const scheduled = state && state.phase !== 'new';
@@ -84,7 +74,7 @@ export function cardRows(input: StatsInput, now: Date): Row[] {
   const gone = [...input.states.keys()]
     .filter((id) => !inNotes.has(id))
     .map((id) => {
-      const logged = texts.get(id);
+      const logged = input.texts.get(id);
       return row(id, { deck: logged?.deck ?? null, chapter: null, section: null, kind: null, front: logged?.text ?? null });
     });
   return [...fromNotes, ...gone];

@@ -2,7 +2,6 @@
 import type { Card } from '../cards/card.js';
 import type { CardState } from '../schedule/card-state.js';
 import type { ReviewRecord } from '../schedule/card-state.js';
-import type { LoggedEvent } from '../store/events.js';
 import type { Settings } from '../store/settings.js';
 
 export interface StatsInput {
@@ -12,8 +11,8 @@ export interface StatsInput {
   readonly states: ReadonlyMap<string, CardState>;
   /** Effective reviews, oldest first. */
   readonly reviews: readonly ReviewRecord[];
-  /** The merged log (card texts of cards no longer in the notes). */
-  readonly events: readonly LoggedEvent[];
+  /** The text the log's `card` events recorded per card id: names cards no longer in the notes. */
+  readonly texts: ReadonlyMap<string, { readonly deck: string; readonly text: string }>;
   readonly settings: Settings;
   /** FSRS retrievability of a reviewed card at `now` (the scheduler's forgetting curve). */
   readonly retrievability: (state: CardState, now: Date) => number;

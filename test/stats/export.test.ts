@@ -8,7 +8,6 @@ import { ankiTag, ankiText } from '../../src/stats/anki.js';
 import { CARD_COLUMNS, cardRows, DAY_COLUMNS, dayRows, REVIEW_COLUMNS, reviewRows } from '../../src/stats/export-rows.js';
 import { writeFileAtomic } from '../../src/stats/output-file.js';
 import { serializeRows } from '../../src/stats/serialize.js';
-import type { LoggedEvent } from '../../src/store/events.js';
 import { card, CARDS, NOW, reviewRecords, specReviews, state, statsInput } from './history.js';
 
 const TRICKY = 'Why, "exactly",\ndoes it route?';
@@ -49,16 +48,12 @@ describe('reviews export', () => {
 });
 
 describe('cards export', () => {
-  const gone: LoggedEvent = {
-    device: 'laptop',
-    line: 1,
-    event: { v: 1, type: 'card', id: 'e', at: '2026-01-01T00:00:00Z', card: 'old', deck: 'net.md', text: 'An old card\nits back' },
-  };
+  const texts = new Map([['old', { deck: 'net.md', text: 'An old card\nits back' }]]);
 
   it('has one row per card, a tricky front intact, and cards gone from the notes named from the log', () => {
     const tricky = card('t0', { number: '3', title: 'Odd' }, TRICKY);
     const states = new Map([...statsInput().states, ['old', state('old', { reps: 7, lapses: 2 })]]);
-    const input = statsInput({ cards: [...CARDS, tricky], states, events: [gone] });
+    const input = statsInput({ cards: [...CARDS, tricky], states, texts });
     const rows = parse(serializeRows(cardRows(input, NOW), CARD_COLUMNS, 'csv'), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.id)).toEqual(['a0', 'a1', 'a2', 'a3', 'b0', 'b1', 't0', 'old']);
     expect(rows[6]).toMatchObject({ front: TRICKY, state: 'new', due: '', stability: '', reps: '0', chapter: '3 Odd', section: 'Details' });

@@ -7,7 +7,7 @@
  *   mature from day 25 on); b0 is rated Again on day 50;
  * - days 30 and 60 have no reviews at all.
  */
-import type { Card } from '../../src/cards/card.js';
+import type { Card, OutlineRef } from '../../src/cards/card.js';
 import type { CardState, Phase, ReviewRecord } from '../../src/schedule/card-state.js';
 import type { StatsInput } from '../../src/stats/input.js';
 import type { Rating } from '../../src/store/events.js';
@@ -22,7 +22,7 @@ export const SETTINGS: Settings = { ...DEFAULT_SETTINGS, deviceId: 'laptop', day
 export const dateOf = (d: number): string => new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
 const at = (d: number, hour: number, minute: number) => new Date(Date.UTC(2026, 0, 1 + d, hour, minute));
 
-export function card(id: string, chapter: { number: string; title: string }, front = `Front of ${id}`): Card {
+export function card(id: string, chapter: OutlineRef, front = `Front of ${id}`): Card {
   return {
     id,
     deck: 'net.md',
@@ -126,7 +126,7 @@ export function statsInput(fields: Partial<StatsInput> = {}): StatsInput {
     cards: CARDS,
     states: STATES,
     reviews: reviewRecords(),
-    events: [],
+    texts: new Map(),
     settings: SETTINGS,
     retrievability: (s) => (s.stability > 20 ? 0.95 : 0.85),
     ...fields,
