@@ -1,19 +1,24 @@
 // Bundles the CLI with esbuild: one ESM bundle starts ~2x faster than loading node_modules file by file
 // (DESIGN.md, measured facts). Code splitting keeps Ink and React out of non-UI commands.
+//
+// Test runs rebuild while other processes may be running dist/, so every file is replaced atomically
+// (temp file + rename), content-hashed chunks before the entry that imports them, and old chunks are
+// only removed once no process can still be loading them.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
-rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
-await build({
+const outdir = resolve('dist');
+const result = await build({
   entryPoints: { recall: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir,
+  write: false,
   bundle: true,
   splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   minify: true,
-  sourcemap: false,
   chunkNames: 'chunks/[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"' },
   alias: { 'react-devtools-core': './build/devtools-stub.js' },
@@ -23,3 +28,19 @@ await build({
   },
   logLevel: 'warning',
 });
+
+const entry = join(outdir, 'recall.js');
+const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
+for (const file of files) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  const tmp = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(tmp, file.contents);
+  renameSync(tmp, file.path);
+}
+
+const current = new Set(files.map((f) => f.path));
+const chunks = join(outdir, 'chunks');
+for (const name of readdirSync(chunks)) {
+  const path = join(chunks, name);
+  if (!current.has(path) && Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+}
