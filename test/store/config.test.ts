@@ -113,7 +113,7 @@ describe('setSetting and unsetSetting', () => {
 describe('a hand-broken config file', () => {
   it('that is not JSON: names the file and line', () => {
     writeFileSync(file, '{\n  "newPerDay": 10,\n}\n');
-    expect(() => loadSettings(dir)).toThrow(new RegExp(`^${file} is not valid JSON \\(.* at line 3\\); fix it, or delete it`));
+    expect(() => loadSettings(dir)).toThrow(new RegExp(`^${file} is not valid JSON \\(.*, line 3\\); fix it, or delete it`));
   });
 
   it('with a value of the wrong type: names the file and the key, and unset or set repairs it', () => {
