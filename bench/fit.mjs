@@ -42,10 +42,12 @@ for (const seed of opts.seeds.split(',').map(Number)) {
   const items = app.fitItems(history, 4);
   const t2 = performance.now();
   const firstCallback = {};
+  const cpu = process.cpuUsage();
   const result = await app.fitParameters(items, app.default_w, (stage) => {
     firstCallback[stage] ??= performance.now();
   });
   const t3 = performance.now();
+  const { user, system } = process.cpuUsage(cpu);
   if (result.kind !== 'fitted') throw new Error(`seed ${seed}: no fit (${result.kind})`);
   const error = (i) => `${(((result.w[i] - app.TRUE_WEIGHTS[i]) / app.TRUE_WEIGHTS[i]) * 100).toFixed(0)}%`;
   console.log(JSON.stringify({
@@ -60,6 +62,8 @@ for (const seed of opts.seeds.split(',').map(Number)) {
       fit: round(firstCallback.evaluating - firstCallback.fitting),
       evaluate: round(t3 - firstCallback.evaluating),
       total: round(t3 - t2),
+      // CPU time of all threads (fsrs-rs trains the five evaluation splits in parallel).
+      totalCpu: round((user + system) / 1000),
     },
     logLoss: { current: result.current.logLoss.toFixed(4), fitted: result.fitted.logLoss.toFixed(4) },
     rmseBins: { current: result.current.rmseBins.toFixed(4), fitted: result.fitted.rmseBins.toFixed(4) },
