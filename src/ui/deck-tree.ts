@@ -27,7 +27,9 @@ export interface DueCard {
 }
 
 const refKey = (ref: OutlineRef) => `${ref.number ?? ''}\u0000${ref.title}`;
-export const refLabel = (ref: OutlineRef) => (ref.number ? `${ref.number} ${ref.title}` : ref.title);
+/** `1.2 Discovering RKE`; an implicit chapter (a number with no heading of its own) reads `Chapter 1`. */
+export const refLabel = (ref: OutlineRef) =>
+  ref.number ? (ref.title ? `${ref.number} ${ref.title}` : `Chapter ${ref.number}`) : ref.title;
 
 /**
  * Whether `card` lies under the node at `path` of its deck. Nodes with no title (an implicit chapter
@@ -35,15 +37,15 @@ export const refLabel = (ref: OutlineRef) => (ref.number ? `${ref.number} ${ref.
  */
 export function inSelection(card: Card, selection: Pick<Selection, 'deck' | 'path'>): boolean {
   if (card.deck !== selection.deck) return false;
-  const chain = [...(card.chapter ? [card.chapter] : []), ...card.path].map(refKey);
+  const refs = [...(card.chapter ? [card.chapter] : []), ...card.path];
+  const chain = refs.map(refKey);
   let at = 0;
-  for (const ref of selection.path) {
+  for (const [i, ref] of selection.path.entries()) {
     const found = chain.indexOf(refKey(ref), at);
-    if (found === -1) {
-      if (ref.title === '') continue;
-      return false;
-    }
-    at = found + 1;
+    if (found !== -1) at = found + 1;
+    else if (ref.title !== '') return false;
+    // An implicit node missing from the path: the next node decides, or, when it is the last, a number under it.
+    else if (i === selection.path.length - 1) return refs.some((r) => r.number?.startsWith(`${ref.number}.`) === true);
   }
   return true;
 }
@@ -60,7 +62,7 @@ export function deckTree(decks: readonly DeckOutline[], due: readonly DueCard[])
     const inDeck = due.filter((d) => d.card.deck === deck.key);
     const nodeRow = (node: OutlineNode, parent: readonly OutlineRef[], id: string): TreeRow => {
       const path = [...parent, { number: node.number, title: node.title }];
-      const selection = { deck: deck.key, path, label: [deck.title, ...path.filter((r) => r.title !== '').map(refLabel)].join(' › ') };
+      const selection = { deck: deck.key, path, label: [deck.title, ...path.map(refLabel)].join(' › ') };
       return {
         id,
         label: refLabel(node) || '(untitled)',

@@ -1,3 +1,4 @@
+import { useStdout } from 'ink';
 import { useMemo } from 'react';
 import { Frame } from './frame.js';
 import { markdownLines } from './markdown-lines.js';
@@ -21,6 +22,7 @@ export interface ReviewScreenProps {
 
 /** Review (or cram) until the queue is empty or the user quits, then the session's summary. */
 export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isActive = true }: ReviewScreenProps) {
+  const { write } = useStdout();
   const [state, dispatch, getState] = useSyncReducer(reviewReducer, () => initialReviewState(port.next(), clock()));
   const width = textWidth(size.columns);
   const height = bodyHeight(size.rows - 1);
@@ -30,7 +32,7 @@ export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isAc
     [item, width, paint],
   );
   const scrollMax = text ? Math.max(bodyLines(text, state.stage === 'back', width, paint).length - height, 0) : 0;
-  useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, isActive });
+  useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, isActive, redraw: () => write('') });
   // One line less than the terminal has rows: Ink ends its output with a newline, and the terminal must never scroll.
   const layout = { columns: size.columns, rows: size.rows - 1 };
   const lines = state.finished

@@ -20,12 +20,14 @@ export interface ReviewKeysOptions {
   readonly onDone: () => void;
   readonly clock: () => number;
   readonly isActive: boolean;
+  /** Writes the last frame again: an editor has had the screen. */
+  readonly redraw: () => void;
 }
 
 export function useReviewKeys(
   getState: () => ReviewState,
   dispatch: (action: ReviewAction) => void,
-  { port, scrollMax, page, onDone, clock, isActive }: ReviewKeysOptions,
+  { port, scrollMax, page, onDone, clock, isActive, redraw }: ReviewKeysOptions,
 ): void {  // The editor runs outside React: ignore keys until it is back.
   const editing = useRef(false);
 
@@ -81,6 +83,7 @@ export function useReviewKeys(
           (error: Error) => dispatch({ type: 'status', status: error.message }),
         ).finally(() => {
           editing.current = false;
+          redraw();
         });
         return;
       case 'page-up':

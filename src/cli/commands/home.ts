@@ -1,6 +1,11 @@
-import { UserError } from '../../errors.js';
+/** `recall` with no command: the home screen (decks → chapters → sections with what is due). */
 import type { GlobalOptions } from '../context.js';
+import { Study } from '../study.js';
+import { requireTerminal, runTui } from '../tui.js';
+import { openWorkspace } from '../workspace.js';
 
-export function run(_operands: string[], _options: unknown, _globals: GlobalOptions): void {
-  throw new UserError('recall home is not available yet');
+export async function run(_operands: string[], _options: unknown, globals: GlobalOptions): Promise<void> {
+  requireTerminal('the home screen');
+  const study = new Study(await openWorkspace(globals), globals);
+  await runTui(study.app({ screen: 'home' }));
 }

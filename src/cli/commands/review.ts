@@ -1,6 +1,30 @@
+/** `recall review [--chapter Q]… [--cram]`: straight into a review (or cram) session, then its summary. */
 import { UserError } from '../../errors.js';
 import type { GlobalOptions } from '../context.js';
+import { scopeCards } from '../review-session.js';
+import { Study } from '../study.js';
+import { requireTerminal, runTui } from '../tui.js';
+import { openWorkspace } from '../workspace.js';
 
-export function run(_operands: string[], _options: unknown, _globals: GlobalOptions): void {
-  throw new UserError('recall review is not available yet');
+export interface ReviewOptions {
+  readonly chapter?: string[];
+  readonly cram?: boolean;
+}
+
+export async function run(_operands: string[], options: ReviewOptions, globals: GlobalOptions): Promise<void> {
+  requireTerminal('review');
+  const workspace = await openWorkspace(globals);
+  const scope = { selection: null, chapters: options.chapter ?? [], cram: options.cram === true };
+  if (scopeCards(workspace, scope).length === 0) {
+    throw new UserError(scope.chapters.length > 0
+      ? `no cards under a chapter matching ${scope.chapters.map((c) => `"${c}"`).join(', ')}; \`recall decks\` shows the outline`
+      : 'no cards in the decks; `recall config set decks <folder>` points recall at your notes');
+  }
+  const study = new Study(workspace, globals);
+  const port = study.session(scope);
+  if (port.next().item === null) {
+    process.stdout.write(`Nothing due now in ${port.title}. \`recall review --cram\` practises anyway.\n`);
+    return;
+  }
+  await runTui(study.app({ screen: 'review', port }));
 }
