@@ -154,15 +154,22 @@ export function nextCards(scheduler: Scheduler, card: SchedulerCard, at: Date): 
   };
 }
 
-/** Retrievability FSRS predicts at `at` (whole elapsed days, as FSRS itself uses them); null for a new card. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Retrievability FSRS predicts at `at`, for a new card null. The same arithmetic as ts-fsrs's
+ * `get_retrievability` (whole elapsed days, stability to 8 decimals) without its copy of the card: replay
+ * calls this once per review.
+ */
 export function schedulerRetrievability(scheduler: Scheduler, card: SchedulerCard, at: Date): number | null {
-  if (card.state === State.New) return null;
-  return scheduler.fsrs.get_retrievability(card, at, false);
+  if (card.state === State.New || !card.last_review) return null;
+  const days = Math.max(Math.floor((at.getTime() - card.last_review.getTime()) / DAY_MS), 0);
+  return forgetting_curve(scheduler.w, days, +card.stability.toFixed(8));
 }
 
 /** Retrievability at `at` with fractional elapsed days: cheap, for ordering many cards. */
 export function retrievabilityAt(w: readonly number[], state: CardState, at: Date): number {
   if (state.phase === 'new' || !state.lastReview || state.stability <= 0) return 1;
-  const days = Math.max(0, (at.getTime() - state.lastReview.getTime()) / 86_400_000);
+  const days = Math.max(0, (at.getTime() - state.lastReview.getTime()) / DAY_MS);
   return forgetting_curve(w, days, state.stability);
 }

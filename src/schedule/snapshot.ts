@@ -1,0 +1,112 @@
+/**
+ * The replay snapshot in the cache: replayed states and reviews, the log positions they cover and a hash
+ * of the scheduling settings, so a normal start replays only new events. Rebuildable: anything missing,
+ * unreadable, of another format or made with other settings is simply not used.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Rating } from '../store/events.js';
+import type { Settings } from '../store/settings.js';
+import type { CardState, Phase, ReviewRecord } from './card-state.js';
+import { schedulingSettings } from './fsrs.js';
+import type { CardText, Replay } from './replay.js';
+
+/** Bytes of complete lines consumed per device log (the store's `LogPositions`). */
+export type Positions = Record<string, number>;
+
+const FORMAT = 1;
+const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
+
+/** Hash of everything a replay's result depends on besides the log. */
+export function settingsHash(settings: Settings): string {
+  return createHash('sha256').update(JSON.stringify({ format: FORMAT, ...schedulingSettings(settings) })).digest('hex');
+}
+
+// Columns, with card/deck/device names as indexes into one string table: a million reviews stay compact.
+type StateRow = [number, number, number, number, number, number, number, number, number | null, 0 | 1, number | null, 0 | 1, number];
+type ReviewRow = [string, number, number, number, number, Rating, number, number, number | null, number];
+
+interface SnapshotFile {
+  readonly format: number;
+  readonly settings: string;
+  readonly positions: Positions;
+  readonly lastAt: number;
+  readonly strings: string[];
+  readonly states: StateRow[];
+  readonly reviews: ReviewRow[];
+  readonly texts: [number, number, string][];
+  readonly aliases: [number, number][];
+}
+
+function encode(replay: Replay, positions: Positions, hash: string): SnapshotFile {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (s: string) => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.push(s) - 1;
+      index.set(s, i);
+    }
+    return i;
+  };
+  const time = (d: Date | null) => (d ? d.getTime() : null);
+  return {
+    format: FORMAT,
+    settings: hash,
+    positions,
+    lastAt: replay.lastAt,
+    states: [...replay.states.values()].map((s) => [
+      ref(s.card), PHASES.indexOf(s.phase), s.due.getTime(), s.stability, s.difficulty, s.reps, s.lapses, s.step,
+      time(s.lastReview), s.suspended ? 1 : 0, time(s.buriedUntil), s.leech ? 1 : 0, s.history,
+    ]),
+    reviews: replay.reviews.map((r) => [
+      r.id, ref(r.card), ref(r.deck), ref(r.device), r.at.getTime(), r.rating, r.ms, PHASES.indexOf(r.phaseBefore),
+      r.retrievability, r.history,
+    ]),
+    texts: [...replay.texts].map(([card, t]) => [ref(card), ref(t.deck), t.text]),
+    aliases: [...replay.aliases].map(([from, to]) => [ref(from), ref(to)]),
+    strings,
+  };
+}
+
+function decode(file: SnapshotFile): Replay {
+  const s = (i: number) => file.strings[i] as string;
+  const date = (t: number | null) => (t === null ? null : new Date(t));
+  const states = new Map<string, CardState>();
+  for (const [card, phase, due, stability, difficulty, reps, lapses, step, lastReview, suspended, buried, leech, history] of file.states) {
+    states.set(s(card), {
+      card: s(card), phase: PHASES[phase] as Phase, due: new Date(due), stability, difficulty, reps, lapses, step,
+      lastReview: date(lastReview), suspended: suspended === 1, buriedUntil: date(buried), leech: leech === 1, history,
+    });
+  }
+  const reviews: ReviewRecord[] = file.reviews.map(([id, card, deck, device, at, rating, ms, phase, retrievability, history]) => ({
+    id, card: s(card), deck: s(deck), device: s(device), at: new Date(at), rating, ms,
+    phaseBefore: PHASES[phase] as Phase, retrievability, history,
+  }));
+  const texts = new Map<string, CardText>(file.texts.map(([card, deck, text]) => [s(card), { deck: s(deck), text }]));
+  const aliases = new Map(file.aliases.map(([from, to]) => [s(from), s(to)]));
+  return { states, reviews, texts, aliases, lastAt: file.lastAt };
+}
+
+/** Writes the snapshot atomically (a reader never sees half a file), owner-only. */
+export function saveSnapshot(path: string, replay: Replay, positions: Positions, settings: Settings): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(encode(replay, positions, settingsHash(settings))), { mode: 0o600 });
+  renameSync(temporary, path);
+}
+
+/** The snapshot at `path` if it exists, reads, and was made with these scheduling settings; else null. */
+export function loadSnapshot(path: string, settings: Settings): { replay: Replay; positions: Positions } | null {
+  let file: SnapshotFile;
+  try {
+    file = JSON.parse(readFileSync(path, 'utf8')) as SnapshotFile;
+  } catch {
+    return null;
+  }
+  if (file?.format !== FORMAT || file.settings !== settingsHash(settings)) return null;
+  try {
+    return { replay: decode(file), positions: file.positions };
+  } catch {
+    return null;
+  }
+}
