@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Settings } from '../store/settings.js';
 import type { Card, DeckOutline, Library } from './card.js';
-import { cardsFromFile, type LintFinding } from './deck.js';
+import type { LintFinding } from './deck.js';
+import { cardsFromNotes, type ParseIo } from './parse-notes.js';
+import type { NoteJob } from './parse-workers.js';
 
 export type CardOptions = Pick<Settings, 'maxCardChars' | 'maxCardItems' | 'summaryWords' | 'skipTitles'>;
 
@@ -81,14 +83,18 @@ async function noteTextOf(file: string): Promise<{ text: string } | { problem: s
   }
 }
 
-/** Reads the decks at `paths` (folders recursively, or files) into cards, outlines and problems. */
-export async function loadLibrary(paths: readonly string[], options: CardOptions): Promise<LintedLibrary> {
+/**
+ * Reads the decks at `paths` (folders recursively, or files) into cards, outlines and problems. With
+ * `io.cacheDir`, unchanged notes come from the parse cache; `io.progress` follows the notes parsed.
+ */
+export async function loadLibrary(paths: readonly string[], options: CardOptions, io: ParseIo = {}): Promise<LintedLibrary> {
   const problems: Problem[] = [];
   const decks: DeckOutline[] = [];
   const cards: Card[] = [];
   const lint: LintFinding[] = [];
   const seen = new Set<string>();
   const seenFiles = new Set<string>();
+  const notes: NoteJob[] = [];
   for (const deckPath of paths) {
     for (const note of await noteFiles(deckPath, problems)) {
       const resolved = path.resolve(note.file);
@@ -99,18 +105,20 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
         problems.push({ file: note.file, message: read.problem });
         continue;
       }
-      const result = cardsFromFile(read.text, note.file, note.key, options);
-      problems.push(...result.problems);
-      lint.push(...result.lint);
-      if (!result.deck) continue;
-      decks.push(result.deck);
-      result.cards.forEach((card, i) => {
-        const key = result.dedupeKeys[i]!;
-        if (seen.has(key)) return;
-        seen.add(key);
-        cards.push(card);
-      });
+      notes.push({ text: read.text, file: note.file, deckKey: note.key });
     }
+  }
+  for (const result of await cardsFromNotes(notes, options, io)) {
+    problems.push(...result.problems);
+    lint.push(...result.lint);
+    if (!result.deck) continue;
+    decks.push(result.deck);
+    result.cards.forEach((card, i) => {
+      const key = result.dedupeKeys[i]!;
+      if (seen.has(key)) return;
+      seen.add(key);
+      cards.push(card);
+    });
   }
   return { decks, cards, problems, lint };
 }
