@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openWorkspace, type Workspace } from '../../src/cli/workspace.js';
+import { replay } from '../../src/schedule/replay.js';
+import { setSetting } from '../../src/store/config.js';
+import { readLog } from '../../src/store/log.js';
+import { after, days, minutes } from './helpers.js';
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/schedule');
+const T0 = new Date('2026-06-01T12:00:00Z');
+
+let home: string;
+const globals = () => ({ home, decks: [FIXTURE], debug: false });
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'recall-workspace-'));
+  process.env.XDG_CONFIG_HOME = home;
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+/** What a full replay of the log on disk gives now. */
+function fullReplay(workspace: Workspace) {
+  const { states, reviews } = replay(readLog(home).events, workspace.settings);
+  return { states, reviews };
+}
+
+const ids = (workspace: Workspace) => workspace.library.cards.map((card) => card.id) as [string, string, string];
+
+/** A few days of study: ratings, a bury, a suspend, a forget and undos. */
+function study(workspace: Workspace): void {
+  studyFirstDay(workspace);
+  studyLater(workspace);
+}
+
+function studyFirstDay(workspace: Workspace): void {
+  const [a, b, c] = ids(workspace);
+  workspace.rate(a, 3, 4000, T0);
+  workspace.rate(b, 1, 9000, after(T0, minutes(1)));
+  workspace.rate(a, 3, 3000, after(T0, minutes(11)));
+  workspace.rate(b, 3, 3000, after(T0, minutes(12)));
+  workspace.bury(c, after(T0, minutes(13)));
+}
+
+function studyLater(workspace: Workspace): void {
+  const [a, b, c] = ids(workspace);
+  workspace.rate(a, 4, 2000, after(T0, days(3)));
+  workspace.suspend(b, after(T0, days(3) + 1000));
+  workspace.forget(a, after(T0, days(3) + 2000));
+  workspace.undo(after(T0, days(3) + 3000)); // the forget
+  workspace.rate(c, 2, 5000, after(T0, days(3) + 4000));
+  workspace.undo(after(T0, days(3) + 5000)); // the rating of c
+}
+
+describe('workspace', () => {
+  it('keeps its states equal to a full replay of the log through every action and undo', async () => {
+    const workspace = await openWorkspace(globals(), T0);
+    expect(workspace.library.cards).toHaveLength(3);
+    study(workspace);
+    const full = fullReplay(workspace);
+    expect(workspace.states).toEqual(full.states);
+    expect(workspace.reviews).toEqual(full.reviews);
+    expect(full.states.get(workspace.library.cards[0]!.id)!.phase).toBe('review');
+    expect(full.states.get(workspace.library.cards[2]!.id)!.buriedUntil).not.toBeNull();
+  });
+
+  it('starts from the snapshot plus new events with the same result as a full replay', async () => {
+    studyFirstDay(await openWorkspace(globals(), T0));
+    rmSync(join(home, 'cache'), { recursive: true });
+    // No snapshot: a full replay, saved with the log positions of the first day.
+    studyLater(await openWorkspace(globals(), after(T0, days(1))));
+    const snapshot = JSON.parse(readFileSync(join(home, 'cache', 'schedule.json'), 'utf8'));
+    const [device, covered] = Object.entries(snapshot.positions as Record<string, number>)[0]!;
+    expect(covered).toBeGreaterThan(0);
+    expect(covered).toBeLessThan(statSync(join(home, 'log', `${device}.jsonl`)).size);
+
+    const incremental = await openWorkspace(globals(), after(T0, days(4)));
+    const full = fullReplay(incremental);
+    expect(incremental.states).toEqual(full.states);
+    expect(incremental.reviews).toEqual(full.reviews);
+
+    writeFileSync(join(home, 'cache', 'schedule.json'), '{"format":1, "broken');
+    expect((await openWorkspace(globals(), after(T0, days(4)))).states).toEqual(full.states);
+    rmSync(join(home, 'cache'), { recursive: true });
+    expect((await openWorkspace(globals(), after(T0, days(4)))).states).toEqual(full.states);
+  });
+
+  it('replays in full when the scheduling settings change', async () => {
+    study(await openWorkspace(globals(), T0));
+    await openWorkspace(globals(), after(T0, days(4))); // leaves a snapshot made with the defaults
+    setSetting('desiredRetention', '0.8');
+    const changed = await openWorkspace(globals(), after(T0, days(4)));
+    expect(changed.settings.desiredRetention).toBe(0.8);
+    expect(changed.states).toEqual(fullReplay(changed).states);
+    const card = changed.library.cards[0]!.id;
+    expect(changed.states.get(card)!.due.getTime()).toBeGreaterThan(0);
+  });
+
+  it("undoes this device's last action from an earlier session exactly", async () => {
+    const first = await openWorkspace(globals(), T0);
+    const card = first.library.cards[1]!.id;
+    first.rate(card, 3, 1000, T0);
+    const before = first.states.get(card);
+    first.rate(card, 3, 1000, after(T0, minutes(10)));
+    first.rate(first.library.cards[0]!.id, 3, 1000, after(T0, minutes(11)));
+    first.cram(card, 1, 1000, after(T0, minutes(12)));
+
+    const second = await openWorkspace(globals(), after(T0, minutes(20)));
+    expect(second.undo(after(T0, minutes(20)))?.event.type).toBe('cram');
+    expect(second.undo(after(T0, minutes(21)))?.event.type).toBe('review');
+    const third = await openWorkspace(globals(), after(T0, minutes(22)));
+    const undone = third.undo(after(T0, minutes(22)));
+    expect(undone?.event).toMatchObject({ type: 'review', card });
+    expect(third.states.get(card)).toEqual(before);
+    expect(third.states).toEqual(fullReplay(third).states);
+    expect((await openWorkspace(globals(), after(T0, minutes(23)))).states).toEqual(third.states);
+  });
+});
