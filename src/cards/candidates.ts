@@ -63,7 +63,8 @@ function refOf(node: NodeDraft): OutlineRef {
 }
 
 function crumbOf(node: NodeDraft): string {
-  return node.number ? `${node.number} ${node.title}` : node.title;
+  const title = node.title.replace(/\s*[:：]$/, '');
+  return node.number ? `${node.number} ${title}` : title;
 }
 
 function frontOf(place: Place, prompt: string, extra: string | null = null): string {
@@ -102,14 +103,17 @@ class Collector {
 
   tableRows(place: Place, kind: CardKind, table: Extract<Block, { kind: 'table' }>, context: string | null): void {
     const header = table.header ?? [];
+    // A first column of row numbers (1, 2, 3…) names no row.
+    const numbered = table.rows.every((cells) => ROW_NUMBER.test(cells[0] ?? ''));
+    const skipped = (i: number, cells: readonly string[]) => (numbered && i === 0) || cells[i]!.trim() === '';
     table.rows.forEach((cells, r) => {
       const line = table.line + 2 + r;
       if (isOnlyLinksOrImages(cells.join(' '))) return;
-      const key = cells.findIndex((c) => c.trim() !== '' && !ROW_NUMBER.test(c));
+      const key = cells.findIndex((_, i) => !skipped(i, cells));
       if (key === -1) return;
       const named = (i: number) => (header[i] ? `**${header[i]}:** ${cells[i]}` : cells[i]!);
       const back = cells
-        .map((c, i) => (i === key || c.trim() === '' || ROW_NUMBER.test(c) ? null : named(i)))
+        .map((_, i) => (i === key || skipped(i, cells) ? null : named(i)))
         .filter((c): c is string => c !== null)
         .join('\n\n');
       this.add(place, kind, named(key), back, line, context);
@@ -202,8 +206,11 @@ export function cardDrafts(root: NodeDraft, rules: CardRules): Drafts {
   const walk = (node: NodeDraft, parent: Place | null, context: string | null): void => {
     if (node.skip) return;
     const path = node.kind === 'deck' ? [] : [...(parent?.path ?? []), refOf(node)];
-    const crumbs = node.kind === 'deck' || node.kind === 'implicit' ? (parent?.crumbs ?? []) : [...(parent?.crumbs ?? []), crumbOf(node)];
-    const place: Place = { node, path, crumbs, breadcrumb: crumbs.join(' › ') || root.title, context };
+    // A bold question is the prompt itself, so it is not repeated in its own breadcrumb.
+    const inherited = parent?.crumbs ?? [];
+    const crumbs = node.kind === 'deck' || node.kind === 'implicit' ? inherited : [...inherited, crumbOf(node)];
+    const shown = node.kind === 'bold' ? inherited : crumbs;
+    const place: Place = { node, path, crumbs, breadcrumb: shown.join(' › ') || root.title, context };
     out.explicit(place, node.blocks);
     const content = contentBlocks(node.blocks);
     let childContext: string | null = null;
@@ -220,5 +227,7 @@ export function cardDrafts(root: NodeDraft, rules: CardRules): Drafts {
     for (const child of node.children) walk(child, place, childContext);
   };
   walk(root, null, null);
-  return { cards: out.cards, lint: out.lint };
+  // Note order: a callout or bold question inside a section comes where it stands.
+  const byLine = <T extends { readonly line: number }>(list: T[]) => list.sort((a, b) => a.line - b.line);
+  return { cards: byLine(out.cards), lint: byLine(out.lint) };
 }

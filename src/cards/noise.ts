@@ -7,6 +7,7 @@ import { isIntroLine } from './short-lines.js';
 
 /** A block's content without its link-only parts; null when nothing is left. */
 function withoutLinkOnly(block: Block): Block | null {
+  if (block.skip) return null;
   switch (block.kind) {
     case 'paragraph':
     case 'quote':
@@ -22,7 +23,7 @@ function withoutLinkOnly(block: Block): Block | null {
   }
 }
 
-/** The blocks that are content, in order. */
+/** The blocks that are content, in order (blocks marked `<!-- recall: skip -->` are not). */
 export function contentBlocks(blocks: readonly Block[]): Block[] {
   const kept: (Block | null)[] = blocks.map(withoutLinkOnly);
   // An intro line whose following block was dropped (or that ends the node) introduces nothing.

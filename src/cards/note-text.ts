@@ -74,8 +74,8 @@ function tagsOf(value: unknown): string[] {
 function resolvedWikilinks(line: string): string {
   if (!line.includes('[[')) return line;
   return line.replace(/(!?)\[\[([^\]|\n]+)(?:\|([^\]\n]*))?\]\]/g, (_m, bang: string, target: string, alias?: string) => {
-    const shown = (alias?.trim() || target.trim()).replace(/#\^?/g, ' › ');
-    return bang ? `![${shown}](<${target.trim()}>)` : shown;
+    const shown = (alias?.trim() || target.replace(/\\$/, "").trim()).replace(/#\^?/g, ' › ');
+    return bang ? `![${shown}](<${target.replace(/\\$/, "").trim()}>)` : shown;
   });
 }
 

@@ -25,7 +25,7 @@ export interface Part {
   readonly label: string | null;
   /** The intro line of a list that began in an earlier part, repeated as context. */
   readonly context: string | null;
-  /** The part is over the cap by more than a quarter because a block in it cannot split. */
+  /** The part is over the cap because a block in it cannot split (or by more than a merge allows). */
   readonly oversized: boolean;
 }
 
@@ -37,6 +37,8 @@ export interface Shaped {
 const TREE_LABEL_WORDS = 8;
 const TREE_MIN_ITEMS = 2;
 const TREE_MIN_WORDS = 12;
+/** A part may pass the cap by a quarter after a small neighbour merged into it. */
+const MERGE_SLACK = 1.25;
 
 function charsOf(block: Block): number {
   return blockMarkdown(block).length;
@@ -171,11 +173,12 @@ function grouped(units: readonly Unit[], at: readonly number[]): Unit[][] {
 function partOf(group: readonly Unit[], previous: readonly Unit[] | undefined): Part {
   const first = group[0];
   const continued = first?.list !== undefined && previous?.some((u) => u.list === first.list) === true;
+  const weight = group.reduce((w, u) => w + u.weight, 0);
   return {
     blocks: joinedFragments(group),
     label: first?.label ?? null,
     context: continued ? (first.intro ?? null) : null,
-    oversized: group.reduce((w, u) => w + u.weight, 0) > 1.25,
+    oversized: weight > MERGE_SLACK || group.some((u) => u.weight > 1),
   };
 }
 
