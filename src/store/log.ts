@@ -269,12 +269,19 @@ function timeOrder(part: FileRead): number[] {
   return order;
 }
 
-/** A k-way merge of the files' events by time, then device (files come sorted by device), then line. */
+/**
+ * A k-way merge of the files' events by time, then device (files come sorted by device), then line.
+ * An event whose id was already merged is dropped: a sync tool's conflict copy of a log
+ * (`laptop.sync-conflict-….jsonl`) repeats the events of the original, and a copy has the same time, so
+ * only ids at the current time need remembering.
+ */
 function merge(parts: readonly FileRead[]): LoggedEvent[] {
   const orders = parts.map(timeOrder);
   const heads = parts.map(() => 0);
   const total = parts.reduce((sum, part) => sum + part.events.length, 0);
-  const merged: LoggedEvent[] = new Array(total);
+  const merged: LoggedEvent[] = [];
+  const idsAtTime = new Set<string>();
+  let lastTime = Number.NaN;
   for (let k = 0; k < total; k++) {
     let best = -1;
     let bestTime = Infinity;
@@ -289,7 +296,15 @@ function merge(parts: readonly FileRead[]): LoggedEvent[] {
     }
     const part = parts[best]!;
     const i = orders[best]![heads[best]!++]!;
-    merged[k] = { event: part.events[i]!, device: part.device, line: part.lines[i]! };
+    const event = part.events[i]!;
+    if (bestTime !== lastTime) {
+      idsAtTime.clear();
+      lastTime = bestTime;
+    } else if (idsAtTime.has(event.id)) {
+      continue;
+    }
+    idsAtTime.add(event.id);
+    merged.push({ event, device: part.device, line: part.lines[i]! });
   }
   return merged;
 }

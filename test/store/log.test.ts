@@ -145,6 +145,17 @@ describe('several devices', () => {
     ]);
   });
 
+  it("reads a sync tool's conflict copy of a log without counting its events twice", () => {
+    const shared = [review('c1', 0), review('c2', 1), review('c3', 1)];
+    appendEvents(home, 'laptop', [...shared, review('c4', 3)]);
+    const copy = [...shared, review('c5', 2)];
+    writeFileSync(join(home, 'log', 'laptop.sync-conflict-20261125-081502-ABC.jsonl'), copy.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const read = readLog(home);
+    expect(read.events.map((e) => `${e.device}:${(e.event as { card: string }).card}`)).toEqual([
+      'laptop:c1', 'laptop:c2', 'laptop:c3', 'laptop.sync-conflict-20261125-081502-ABC:c5', 'laptop:c4',
+    ]);
+  });
+
   it('an incremental read from positions gives what a full read gives', () => {
     const reads: LogRead[] = [];
     let positions;
