@@ -66,6 +66,17 @@ export const KEY_TABLE: Readonly<Record<Screen, readonly Binding[]>> = {
   ],
 };
 
+const CHARACTER_NAMES: Readonly<Record<string, string>> = { '\r': 'enter', '\n': 'enter', ' ': 'space', '\t': 'tab', '\u001B': 'escape' };
+
+/**
+ * The keys of one input event, in order. Ink hands a run of typed characters over as one event (fast
+ * typing, a held key, tmux send-keys), so `jj\r` is three keys here.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  if ([...input].length <= 1) return [keyName(input, key)];
+  return [...input].map((char) => CHARACTER_NAMES[char] ?? char);
+}
+
 /** A stable name for a key press: `up`, `enter`, `pagedown`, `space`, or the character typed. */
 export function keyName(input: string, key: Key): string {
   if (key.upArrow) return 'up';

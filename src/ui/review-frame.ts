@@ -35,7 +35,8 @@ export function bodyLines(text: CardText, revealed: boolean, width: number, pain
   return [...text.front, '', paint.dim(`${'╌'.repeat(side)}${label}${'╌'.repeat(side)}`), '', ...text.back];
 }
 
-const pathText = (path: readonly OutlineRef[]) => path.map((n) => sanitizeLine(n.number ? `${n.number} ${n.title}` : n.title));
+// An implicit chapter (a number without a heading) never shows in a breadcrumb.
+const pathText = (path: readonly OutlineRef[]) => path.filter((n) => n.title !== '').map((n) => sanitizeLine(n.number ? `${n.number} ${n.title}` : n.title));
 
 export function breadcrumb(item: ReviewItem): string {
   return [sanitizeLine(item.deckTitle), ...pathText(item.card.path)].join(' › ');

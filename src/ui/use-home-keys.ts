@@ -2,7 +2,7 @@
 import { useInput } from 'ink';
 import type { Selection } from './deck-tree.js';
 import type { HomeAction } from './home-state.js';
-import { commandFor, keyName } from './keys.js';
+import { commandFor, keyNames } from './keys.js';
 
 export interface HomeKeysOptions {
   /** The selected row's cards, as of the latest key. */
@@ -21,12 +21,12 @@ export function useHomeKeys(dispatch: (action: HomeAction) => void, o: HomeKeysO
     const selection = o.selection();
     if (selection) then(selection);
   };
-  useInput((input, key) => {
+  const press = (name: string) => {
     if (o.help) {
       o.setHelp(false);
       return;
     }
-    switch (commandFor('home', keyName(input, key))) {
+    switch (commandFor('home', name)) {
       case 'up': return dispatch({ type: 'move', by: -1 });
       case 'down': return dispatch({ type: 'move', by: 1 });
       case 'page-up': return dispatch({ type: 'move', by: -o.page });
@@ -42,5 +42,6 @@ export function useHomeKeys(dispatch: (action: HomeAction) => void, o: HomeKeysO
       case 'quit': return o.onQuit();
       default: return undefined;
     }
-  }, { isActive: o.isActive });
+  };
+  useInput((input, key) => keyNames(input, key).forEach(press), { isActive: o.isActive });
 }

@@ -5,7 +5,7 @@
 import { useInput } from 'ink';
 import { useRef } from 'react';
 import type { Rating } from '../store/events.js';
-import { commandFor, keyName, type Command } from './keys.js';
+import { commandFor, keyNames, type Command } from './keys.js';
 import type { SessionPort } from './review-item.js';
 import type { ReviewAction, ReviewState } from './review-state.js';
 
@@ -37,10 +37,9 @@ export function useReviewKeys(
     else dispatch({ type: 'status', status: 'Nothing to undo in this session.' });
   };
 
-  useInput((input, key) => {
+  const press = (name: string) => {
     if (editing.current) return;
     const state = getState();
-    const name = keyName(input, key);
     if (state.finished) {
       const command = commandFor('summary', name);
       if (command === 'undo') undo();
@@ -99,5 +98,6 @@ export function useReviewKeys(
         dispatch({ type: 'finish' });
         return;
     }
-  }, { isActive });
+  };
+  useInput((input, key) => keyNames(input, key).forEach(press), { isActive });
 }

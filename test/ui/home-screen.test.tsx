@@ -63,6 +63,16 @@ describe('HomeScreen', () => {
     expect(events).toEqual(['review Rancher › Chapter 1 › 1.2 Discovering RKE']);
   });
 
+  it('a run of typed keys in one input event counts as each key', async () => {
+    const { lastFrame, stdin, events } = await open();
+    await waitForText(lastFrame, 'Rancher');
+    stdin.write('jl');
+    await waitForText(lastFrame, '1.2 Discovering RKE');
+    stdin.write('jj\r');
+    await waitForFrame(lastFrame, () => events.length > 0);
+    expect(events).toEqual(['review Rancher › Chapter 1 › 1.2 Discovering RKE']);
+  });
+
   it('← closes and goes to the parent; space toggles', async () => {
     const { lastFrame, stdin } = await open();
     await waitForText(lastFrame, 'Rancher');

@@ -64,6 +64,15 @@ describe('ReviewScreen', () => {
     expect(frameText(lastFrame)).toContain('1 done');
   });
 
+  it('keys typed faster than a frame are each applied once, to the latest card', async () => {
+    const port = fakeSession(items());
+    const { lastFrame, stdin } = await open(port);
+    await waitForText(lastFrame, 'What is RKE?');
+    stdin.write(' 3 4');
+    await waitForText(lastFrame, 'Front of c');
+    expect(port.calls).toEqual(['rate a 3 ms', 'rate b 4 ms']);
+  });
+
   it('u undoes the last answer and brings its card back', async () => {
     const port = fakeSession(items());
     const { lastFrame, stdin } = await open(port);
