@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Conf, { type Schema } from 'conf';
 import { UserError } from '../errors.js';
 import { configHome, ensureFolder, FILE_MODE } from './paths.js';
+import { quoted } from './quoted.js';
 import {
   allowedValues,
   isSettingKey,
@@ -39,11 +40,6 @@ export function configFile(configDir?: string): string {
   return join(configDir ?? configHome(), CONFIG_FILE);
 }
 
-function shown(value: unknown): string {
-  const json = JSON.stringify(value);
-  return json === undefined ? 'missing' : json.length > 60 ? `${json.slice(0, 60)}…` : json;
-}
-
 /** The first key conf's schema message names (`learningSteps/0` → learningSteps); '' for the whole file. */
 function violatedKey(message: string): string | undefined {
   return /`([^`]*)`/.exec(message)?.[1]?.split('/')[0];
@@ -68,7 +64,7 @@ function brokenConfig(file: string, error: unknown): Error {
     if (key !== undefined && isSettingKey(key)) {
       const found = (JSON.parse(readFileSync(file, 'utf8')) as Stored)[key];
       return new UserError(
-        `${file}: "${key}" is ${shown(found)}, but it must be ${allowedValues(SETTINGS_SCHEMA[key])}; fix the file, or run: recall config unset ${key}`,
+        `${file}: "${key}" is ${quoted(found)}, but it must be ${allowedValues(SETTINGS_SCHEMA[key])}; fix the file, or run: recall config unset ${key}`,
       );
     }
     return new UserError(`${file}: ${e.message.slice(SCHEMA_VIOLATION.length).trim()}; ${start}`);

@@ -3,6 +3,7 @@
  * the same check guards appends, so nothing invalid is ever written.
  */
 import type { EventType } from './events.js';
+import { quoted } from './quoted.js';
 
 /** The log format version this build writes and understands. */
 export const LOG_VERSION = 1;
@@ -42,12 +43,6 @@ function eventTime(at: string): number {
   return ISO_TIME.test(at) ? Date.parse(at) : Number.NaN;
 }
 
-function shown(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) return 'missing';
-  return json.length > 40 ? `${json.slice(0, 40)}…` : json;
-}
-
 /**
  * The event's time (ms since the epoch) when `value` is a valid `ReviewEvent`, else why it is not, or
  * `NOT_OURS` for a newer version or an unknown type. Extra fields are allowed: a newer version may add some.
@@ -64,7 +59,7 @@ export function checkEvent(value: unknown): number | string {
   const time = typeof o.at === 'string' ? eventTime(o.at) : Number.NaN;
   if (Number.isNaN(time)) return `${o.type}: "at" must be an ISO time like 2026-11-25T08:15:02.114Z`;
   for (const [field, valid, expected] of checks) {
-    if (!valid(o[field])) return `${o.type}: "${field}" must be ${expected}, not ${shown(o[field])}`;
+    if (!valid(o[field])) return `${o.type}: "${field}" must be ${expected}, not ${quoted(o[field], 40)}`;
   }
   return time;
 }

@@ -10,6 +10,7 @@ import { UserError, type Problem } from '../errors.js';
 import { checkEvent, LOG_VERSION, NOT_OURS } from './event-shape.js';
 import type { LoggedEvent, ReviewEvent } from './events.js';
 import { FILE_MODE, logDir, logPath } from './paths.js';
+import { DEVICE_ID_PATTERN } from './setting-schema.js';
 
 /** Per device: bytes of complete lines already consumed from its log file. */
 export type LogPositions = Record<string /* device */, number /* bytes */>;
@@ -35,8 +36,7 @@ export const MAX_LINE_BYTES = 4096;
 
 const LOG_SUFFIX = '.jsonl';
 const NEWLINE = 0x0a;
-/** Device ids name files on every platform a sync tool may carry them to. */
-const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const DEVICE_ID = new RegExp(DEVICE_ID_PATTERN);
 /** git's conflict markers (`|||||||` is diff3's base marker). */
 const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})(?:\s|$)/;
 
