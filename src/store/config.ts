@@ -4,7 +4,7 @@
  * file becomes one line naming the file and the key.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf, { type Schema } from 'conf';
 import { UserError } from '../errors.js';
@@ -140,6 +140,8 @@ export function setSetting(key: string, rawValue: string, configDir?: string): v
   if (k === 'fsrsParameters') throw new UserError('fsrsParameters is set by recall optimize (and cleared by recall optimize --reset)');
   const value = parseSettingValue(k, rawValue);
   if (value === undefined) throw refused(k, rawValue);
+  const missing = k === 'decks' && Array.isArray(value) ? value.find((path) => typeof path === 'string' && !existsSync(path)) : undefined;
+  if (missing !== undefined) throw new UserError(`${missing}: no such file or folder; nothing was changed`);
   const conf = openConf(configDir, k);
   try {
     conf.set(k, value);

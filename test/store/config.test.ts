@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,7 +57,8 @@ describe('setSetting and unsetSetting', () => {
     setSetting('learningSteps', '1m, 10m,1h', dir);
     setSetting('relearningSteps', '["5m"]', dir);
     setSetting('newOrder', 'random', dir);
-    setSetting('decks', '~/notes,./here', dir);
+    mkdirSync(join(dir, 'notes'));
+    setSetting('decks', `${join(dir, 'notes')},~,.`, dir);
     const { settings, explicit } = readConfig(dir);
     expect(settings).toMatchObject({
       desiredRetention: 0.85,
@@ -66,7 +67,7 @@ describe('setSetting and unsetSetting', () => {
       learningSteps: ['1m', '10m', '1h'],
       relearningSteps: ['5m'],
       newOrder: 'random',
-      decks: [join(homedir(), 'notes'), join(process.cwd(), 'here')],
+      decks: [join(dir, 'notes'), homedir(), process.cwd()],
     });
     expect(explicit).toEqual(['decks', 'desiredRetention', 'newPerDay', 'learningSteps', 'relearningSteps', 'fuzz', 'newOrder', 'deviceId']);
 
@@ -91,6 +92,11 @@ describe('setSetting and unsetSetting', () => {
     const before = readFileSync(file);
     expect(() => setSetting(key, raw, dir)).toThrow(message);
     expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('refuses a deck path that does not exist', () => {
+    expect(() => setSetting('decks', join(dir, 'nowhere'), dir)).toThrow(`${join(dir, 'nowhere')}: no such file or folder; nothing was changed`);
+    expect(loadSettings(dir).decks).toEqual([]);
   });
 
   it('refuses unknown keys, fsrsParameters and unsetting deviceId', () => {
