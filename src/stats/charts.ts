@@ -75,7 +75,7 @@ export function barChart(
   const eighths = values.map((v) => (max > 0 ? Math.ceil((v / max) * height * 8) : 0));
   const lines: string[] = [];
   for (let row = height - 1; row >= 0; row -= 1) {
-    const label = row === height - 1 ? format(max) : row === 0 ? format(0) : '';
+    const label = row === height - 1 ? format(max) : '';
     const cells = eighths
       .map((e) => {
         const fill = Math.max(0, Math.min(8, e - row * 8));
@@ -89,6 +89,6 @@ export function barChart(
     const position = scale + 2 + mark.at * column;
     if (axis.length <= position) axis = axis.padEnd(position) + mark.text + ' ';
   }
-  lines.push(`${' '.repeat(scale)} └${'─'.repeat(values.length * column)}`, axis.trimEnd());
+  lines.push(`${format(0).padStart(scale)} └${'─'.repeat(values.length * column)}`, axis.trimEnd());
   return lines;
 }

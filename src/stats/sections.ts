@@ -21,7 +21,7 @@ function cardLines(report: StatsReport): string[] {
   const { cards, memory, streak, totals } = report;
   const row = (label: string, value: string) => `${label.padEnd(24)}${value}`;
   return [
-    row('Cards', String(cards.total)),
+    row('Total', String(cards.total)),
     ...(['new', 'learning', 'review', 'relearning', 'suspended'] as const).map((phase) =>
       row(`  ${phase}`, String(cards[phase]).padStart(String(cards.total).length)),
     ),
