@@ -16,6 +16,8 @@ export interface FitReview {
 export interface FitItem {
   /** The card history's reviews up to and including the one to predict (the last). */
   readonly reviews: readonly FitReview[];
+  /** The whole history `reviews` begins (the same array for every item of it), to walk it once. */
+  readonly history: readonly FitReview[];
   /** When the last review was made: items are ordered by it, for time-series splits. */
   readonly at: Date;
 }
@@ -48,7 +50,7 @@ export function fitItems(reviews: readonly ReviewRecord[], dayStartsAt: number):
       deltaT: i === 0 ? 0 : studyDaysBetween(history[i - 1]!.at, review.at, dayStartsAt),
     }));
     sequence.forEach((review, i) => {
-      if (review.deltaT > 0) items.push({ reviews: sequence.slice(0, i + 1), at: history[i]!.at });
+      if (review.deltaT > 0) items.push({ reviews: sequence.slice(0, i + 1), history: sequence, at: history[i]!.at });
     });
   }
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -1,21 +1,18 @@
 /**
  * Fits FSRS parameters to a learner's history with fsrs-rs (`@open-spaced-repetition/binding`) and
- * measures, on the same reviews, how well the current and the fitted parameters predict recall.
+ * measures how well the current and the fitted parameters predict it. The fit is judged as fsrs-rs's
+ * time-series evaluation does: the items are cut into six segments in time order, and each of the last
+ * five is predicted by a fit of the segments before it, so no review is judged by parameters trained
+ * on it. The current parameters are judged on the same reviews, by the same code (fit-metrics.ts).
  * The binding is a native addon: it is imported here, lazily, so only `recall optimize` loads it.
  */
 import { default_w } from 'ts-fsrs';
 import type { FitItem, FitReview } from './fit-items.js';
+import { evaluation, predictions, type Evaluation } from './fit-metrics.js';
 
 type Binding = typeof import('@open-spaced-repetition/binding');
 type BindingItem = InstanceType<Binding['FSRSBindingItem']>;
 type BindingReview = InstanceType<Binding['FSRSBindingReview']>;
-
-export interface Evaluation {
-  /** Mean log loss of the predicted recall probability: lower is better. */
-  readonly logLoss: number;
-  /** RMSE between predicted and actual recall over fsrs-rs's bins (interval, reviews, lapses). */
-  readonly rmseBins: number;
-}
 
 /**
  * fsrs-rs trains only when at least 64 items are left after its outlier filter, which sets aside
@@ -29,9 +26,10 @@ export type FitResult =
   | { readonly kind: 'too-little'; readonly items: number }
   | {
       readonly kind: 'fitted';
+      /** Fitted on every item: what gets saved. */
       readonly w: readonly number[];
       readonly items: number;
-      /** Both measured on the reviews after the first sixth (the time-series test segments). */
+      /** Both measured on the items after the first segment. */
       readonly current: Evaluation;
       readonly fitted: Evaluation;
       readonly evaluatedItems: number;
@@ -40,14 +38,11 @@ export type FitResult =
 export type FitStage = 'fitting' | 'evaluating';
 export type FitProgress = (stage: FitStage, done: number, total: number) => void;
 
-/** fsrs-rs's splits: six segments in time order, each of the last five tested on a fit of those before. */
+/** fsrs-rs's time-series evaluation: six segments, the first only ever trained on. */
 const SEGMENTS = 6;
 
 /** The binding resolves its promise only on its next progress poll: poll often. */
 const POLL_MS = 10;
-
-/** What a progress callback returns to let the binding go on (some other values interrupt it). */
-const CONTINUE = true;
 
 /** The parameters the binding returns untouched unless it really trained (w[4] on). */
 function trained(w: readonly number[]): boolean {
@@ -73,11 +68,20 @@ function bindingItems(binding: Binding, items: readonly FitItem[]): BindingItem[
   return items.map((item) => new binding.FSRSBindingItem(item.reviews.map(review)));
 }
 
-/**
- * Fits parameters to `items` (from `fitItems`, in time order) and evaluates them against `current`.
- * The fitted parameters are judged by time-series splits (each test segment predicted by a fit of
- * the reviews before it), never on what they were trained on; the current ones on the same segments.
- */
+function fit(binding: Binding, items: BindingItem[], progress?: (done: number, total: number) => void): Promise<number[]> {
+  return binding.computeParameters(items, {
+    enableShortTerm: true,
+    timeout: POLL_MS,
+    ...(progress && {
+      progress: (done: number, total: number) => {
+        progress(done, total);
+        return true; // some other return values interrupt the binding
+      },
+    }),
+  });
+}
+
+/** Fits parameters to `items` (from `fitItems`, in time order) and evaluates them against `current`. */
 export async function fitParameters(
   items: readonly FitItem[],
   current: readonly number[],
@@ -87,42 +91,34 @@ export async function fitParameters(
   const binding: Binding = await import('@open-spaced-repetition/binding');
   const all = bindingItems(binding, items);
 
-  const w = await binding.computeParameters(all, {
-    enableShortTerm: true,
-    timeout: POLL_MS,
-    progress: (done, total) => {
-      onProgress('fitting', done, total);
-      return CONTINUE;
-    },
-  });
+  const w = await fit(binding, all, (done, total) => onProgress('fitting', done, total));
   if (!trained(w)) return { kind: 'too-little', items: items.length };
 
-  const fitted = await binding.evaluateWithTimeSeriesSplits(all, {
-    enableShortTerm: true,
-    timeout: POLL_MS,
-    progress: (done, total) => {
-      onProgress('evaluating', done, total);
-      return CONTINUE;
-    },
+  const size = Math.floor(items.length / SEGMENTS);
+  const tests = Array.from({ length: SEGMENTS - 1 }, (_, i) => ({
+    start: (i + 1) * size,
+    end: i === SEGMENTS - 2 ? items.length : (i + 2) * size,
+  }));
+  let done = 0;
+  onProgress('evaluating', done, tests.length);
+  const splitWeights = await Promise.all(
+    tests.map(async ({ start }) => {
+      const splitW = await fit(binding, all.slice(0, start));
+      onProgress('evaluating', ++done, tests.length);
+      return splitW;
+    }),
+  );
+  const tested = items.slice(tests[0]!.start);
+  const fittedPredictions = new Float64Array(tested.length);
+  tests.forEach(({ start, end }, i) => {
+    fittedPredictions.set(predictions(items.slice(start, end), splitWeights[i]!), start - tests[0]!.start);
   });
-  const tested = all.slice(Math.floor(all.length / SEGMENTS));
   return {
     kind: 'fitted',
     w,
     items: items.length,
-    current: evaluation(binding, tested, current),
-    fitted: { logLoss: fitted.logLoss, rmseBins: fitted.rmseBins },
+    current: evaluation(tested, predictions(tested, current)),
+    fitted: evaluation(tested, fittedPredictions),
     evaluatedItems: tested.length,
   };
-}
-
-function evaluation(binding: Binding, items: BindingItem[], w: readonly number[]): Evaluation {
-  const { logLoss, rmseBins } = new binding.FSRSBinding([...w]).evaluate(items);
-  return { logLoss, rmseBins };
-}
-
-/** How well `w` predicts `items` (e.g. reviews held out from a fit), as fsrs-rs measures it. */
-export async function evaluateParameters(items: readonly FitItem[], w: readonly number[]): Promise<Evaluation> {
-  const binding: Binding = await import('@open-spaced-repetition/binding');
-  return evaluation(binding, bindingItems(binding, items), w);
 }

@@ -1,7 +1,8 @@
 import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { fitItems } from '../../src/schedule/fit-items.js';
-import { evaluateParameters, fitParameters, MIN_FIT_ITEMS } from '../../src/schedule/fit.js';
+import { evaluate } from '../../src/schedule/fit-metrics.js';
+import { fitParameters, MIN_FIT_ITEMS } from '../../src/schedule/fit.js';
 import { simulateLearner, TRUE_WEIGHTS } from './synthetic-learner.js';
 
 describe('fitParameters', () => {
@@ -22,8 +23,8 @@ describe('fitParameters', () => {
     // The time-series evaluation already prefers the fit...
     expect(result.fitted.logLoss).toBeLessThan(result.current.logLoss);
     // ...and so do the later reviews it never saw.
-    const withDefaults = await evaluateParameters(heldOut, default_w);
-    const withFit = await evaluateParameters(heldOut, result.w);
+    const withDefaults = evaluate(heldOut, default_w);
+    const withFit = evaluate(heldOut, result.w);
     expect(withFit.logLoss).toBeLessThan(withDefaults.logLoss);
     for (let i = 0; i < 4; i++) {
       expect(Math.abs(result.w[i]! - TRUE_WEIGHTS[i]!) / TRUE_WEIGHTS[i]!).toBeLessThan(0.3);

@@ -4,7 +4,8 @@
  * Saving changes the settings the replay snapshot is keyed on, so every card is rescheduled by it.
  */
 import { fitItems } from '../../schedule/fit-items.js';
-import { fitParameters, MIN_FIT_ITEMS, type Evaluation, type FitStage } from '../../schedule/fit.js';
+import { fitParameters, MIN_FIT_ITEMS, type FitStage } from '../../schedule/fit.js';
+import type { Evaluation } from '../../schedule/fit-metrics.js';
 import { schedulerFor, schedulingSettings } from '../../schedule/fsrs.js';
 import { studyDay } from '../../schedule/days.js';
 import { parametersInUse } from '../../stats/calibration.js';
