@@ -15,6 +15,7 @@ import {
   type Grade,
   type StepUnit,
 } from 'ts-fsrs';
+import { UserError } from '../errors.js';
 import type { Rating } from '../store/events.js';
 import type { Settings } from '../store/settings.js';
 import type { CardState, Phase } from './card-state.js';
@@ -54,7 +55,7 @@ const STEP = /^\d+(\.\d+)?[mhd]$/;
 
 function steps(values: readonly string[], key: string): StepUnit[] {
   for (const v of values) {
-    if (!STEP.test(v)) throw new Error(`setting ${key}: "${v}" is not a step like 1m, 10m, 1h or 1d`);
+    if (!STEP.test(v)) throw new UserError(`setting ${key}: "${v}" is not a step like 1m, 10m, 1h or 1d; fix it with recall config set ${key} 1m,10m`);
   }
   return values as StepUnit[];
 }

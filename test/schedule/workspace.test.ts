@@ -116,4 +116,15 @@ describe('workspace', () => {
     expect(third.states).toEqual(fullReplay(third).states);
     expect((await openWorkspace(globals(), after(T0, minutes(23)))).states).toEqual(third.states);
   });
+
+  it('stays equal to a full replay when an action is dated before events already folded in', async () => {
+    const workspace = await openWorkspace(globals(), T0);
+    const [a, b] = ids(workspace);
+    workspace.rate(a, 3, 1000, after(T0, minutes(30)));
+    workspace.rate(b, 3, 1000, T0); // the clock moved back
+    expect(workspace.states).toEqual(fullReplay(workspace).states);
+    expect(workspace.undo(after(T0, minutes(1)))?.event).toMatchObject({ type: 'review', card: b });
+    expect(workspace.states).toEqual(fullReplay(workspace).states);
+    expect(workspace.states.has(b)).toBe(false);
+  });
 });
