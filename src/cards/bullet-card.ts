@@ -15,7 +15,6 @@ import {
   highlightRanges,
   insideRanges,
   parseMarkdown,
-  plainText,
   rangeOf,
   spliceRanges,
   type Range,
@@ -45,6 +44,9 @@ const MIN_WORDS = 4;
 const MIN_OPENING_WORDS = 4;
 const MAX_OPENING_WORDS = 6;
 const MIN_HIDDEN_WORDS = 3;
+
+/** Emphasis and code markers, dropped to measure a highlight's text. */
+const EMPHASIS_MARKERS = /[*_`~]+/g;
 
 const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
 /** A CJK pair (two characters count as a word) or a run of anything else. */
@@ -132,7 +134,7 @@ function emphasisSpans(b: Bullet): { strong: Span[]; highlight: Span[] } {
   });
   const highlight = highlightRanges(b.source, codeRanges(b.tree)).map((r) => ({
     ...r,
-    plain: plainText(b.source.slice(r.start + 2, r.end - 2)),
+    plain: b.source.slice(r.start + 2, r.end - 2).replace(EMPHASIS_MARKERS, ''),
   }));
   return { strong, highlight };
 }
@@ -196,30 +198,31 @@ function balanced(text: string): boolean {
   return count(/[([]/g) === count(/[)\]]/g);
 }
 
-/** A term that is one code span or one bold span. */
-function isCodeOrBold(term: string): boolean {
-  const only = parseMarkdown(term).children;
-  const first = only[0];
-  if (only.length !== 1 || first?.type !== 'paragraph' || first.children.length !== 1) return false;
-  const type = first.children[0]?.type;
-  return type === 'inlineCode' || type === 'strong';
+/** Whether the lead before `end` is one code span or one bold span. */
+function isCodeOrBold(lead: Paragraph, source: string, end: number): boolean {
+  const before = lead.children.filter((c) => {
+    const r = rangeOf(c);
+    return r.end <= end && source.slice(r.start, r.end).trim() !== '';
+  });
+  return before.length === 1 && (before[0]?.type === 'inlineCode' || before[0]?.type === 'strong');
 }
 
 /** Rule 2. Front: the term; back: the definition (and any nested blocks). */
 function separatorCard(b: Bullet): BulletCard | null {
   if (!b.lead) return null;
+  const code = codeRanges(b.tree);
   for (const sep of separators(b.lead, b.source)) {
     const term = b.source.slice(b.leadRange.start, sep.start).trim();
     const definition = b.source.slice(sep.end, b.leadRange.end).trim();
     if (!term || !definition || !balanced(term)) continue;
-    const termWords = countWords(plainText(term));
-    const definitionTree = parseMarkdown(definition);
-    const definitionWords = countWords(toString(definitionTree));
+    // Inline markup adds no whitespace, so the source has as many words as its plain text.
+    const termWords = countWords(term);
+    const definitionHasCode = code.some((c) => c.start >= sep.end);
     const fits =
       sep.kind === 'colon'
         ? termWords <= MAX_COLON_TERM_WORDS &&
-          (definitionWords >= MIN_COLON_DEFINITION_WORDS || codeRanges(definitionTree).length > 0)
-        : termWords <= MAX_DASH_TERM_WORDS || isCodeOrBold(term);
+          (countWords(definition) >= MIN_COLON_DEFINITION_WORDS || definitionHasCode)
+        : termWords <= MAX_DASH_TERM_WORDS || isCodeOrBold(b.lead, b.source, sep.start);
     if (fits) return { front: term, back: [definition, b.rest].filter(Boolean).join('\n\n') };
   }
   return null;

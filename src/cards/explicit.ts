@@ -28,7 +28,7 @@ export interface ExplicitCard {
 const CLOZE_GAP = '[…]';
 
 /** Cheap test before parsing: most blocks have none of the syntax. */
-const MAYBE_EXPLICIT = /::|==|\{\{c\d|^[ \t>]*\?\??[ \t]*\r?$/m;
+const MAYBE_EXPLICIT = /\s:::?\s|==|\{\{c\d|^[ \t>]*\?\??[ \t]*\r?$/m;
 
 /** ` :: ` or ` ::: `, spaces required on both sides. */
 const QA_SEPARATOR = /(?<=\s)(:::?)(?=\s)/g;

@@ -1,10 +1,9 @@
 /**
- * Inline markup of a small piece of markdown source (a bullet, a paragraph): where its code is, where its
- * `==highlights==` are, and its plain text. Offsets are into the source, so callers can cut and splice it.
+ * Inline markup of a small piece of markdown source (a bullet, a paragraph): its syntax tree, where its code
+ * is and where its `==highlights==` are. Offsets are into the source, so callers can cut and splice it.
  */
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Nodes, Root } from 'mdast';
 
@@ -23,10 +22,6 @@ export function parseMarkdown(source: string): Root {
 /** Source range of a parsed node (every node parsed from a string has a position). */
 export function rangeOf(node: Nodes): Range {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
-}
-
-export function plainText(markdown: string): string {
-  return toString(parseMarkdown(markdown));
 }
 
 /** Source ranges of inline code spans and code blocks (or only the blocks), in source order. */

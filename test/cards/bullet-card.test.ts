@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isSummaryTitle, summaryBulletCard } from '../../src/cards/bullet-card.js';
-import { parseMarkdown, plainText, rangeOf } from '../../src/cards/inline-markup.js';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown, rangeOf } from '../../src/cards/inline-markup.js';
 import { DEFAULT_SUMMARY_WORDS } from '../../src/store/settings.js';
+
+function plainText(markdown: string): string {
+  return toString(parseMarkdown(markdown));
+}
 
 const SECTION = ['Learning the Rancher Architecture', 'Summary'];
 
