@@ -39,11 +39,17 @@ export function predictions(items: readonly FitItem[], w: readonly number[]): Fl
 const logIndex = (x: number, base: number) => Math.floor(Math.log(x) / Math.log(base));
 
 /** fsrs-rs's bin of an item (its RMSE groups): elapsed days, long-term review count and lapse count. */
-function binOf(item: FitItem): string {
-  const last = item.reviews[item.reviews.length - 1]!;
-  const longTerm = item.reviews.filter((r) => r.deltaT > 0).length;
-  const lapses = item.reviews.slice(0, -1).filter((r) => r.rating === 1 && r.deltaT > 0).length;
-  return `${logIndex(last.deltaT, 3.62)},${logIndex(longTerm + 1, 1.89)},${lapses === 0 ? -1 : logIndex(lapses, 1.73)}`;
+function binOf({ reviews }: FitItem): number {
+  const last = reviews.length - 1;
+  let longTerm = 1; // the review predicted is one
+  let lapses = 0;
+  for (let i = 0; i < last; i++) {
+    if (reviews[i]!.deltaT === 0) continue;
+    longTerm += 1;
+    if (reviews[i]!.rating === 1) lapses += 1;
+  }
+  const lapseBin = lapses === 0 ? 0 : logIndex(lapses, 1.73) + 1;
+  return (logIndex(reviews[last]!.deltaT, 3.62) * 100 + logIndex(longTerm + 1, 1.89)) * 100 + lapseBin;
 }
 
 /** Keeps log loss finite when a prediction is exactly 0 or 1. */
@@ -52,7 +58,7 @@ const EPSILON = 1e-7;
 /** Log loss and RMSE(bins) of `predicted` (from `predictions`) against what happened. */
 export function evaluation(items: readonly FitItem[], predicted: Float64Array): Evaluation {
   let loss = 0;
-  const bins = new Map<string, { predicted: number; actual: number; count: number }>();
+  const bins = new Map<number, { predicted: number; actual: number; count: number }>();
   items.forEach((item, i) => {
     const p = Math.min(1 - EPSILON, Math.max(EPSILON, predicted[i]!));
     const y = item.reviews[item.reviews.length - 1]!.rating > 1 ? 1 : 0;
