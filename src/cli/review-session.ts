@@ -59,9 +59,19 @@ export class WorkspaceSession implements SessionPort {
     return scopeCards(this.workspace, this.scope);
   }
 
+  /**
+   * The queue of the `--chapter` cards, narrowed to the tree row: the daily new-card limit is shared, so
+   * a row offers what the home screen counted for it, not a limit of its own.
+   */
   private queueAt(at: Date): Queue {
     const ws = this.workspace;
-    return buildQueue(this.cards(), ws.states, ws.reviews, ws.settings, at);
+    const queue = buildQueue(ws.cards(this.scope.chapters), ws.states, ws.reviews, ws.settings, at);
+    const selection = this.scope.selection;
+    if (!selection) return queue;
+    const cards = queue.cards.filter((card) => inSelection(card, selection));
+    const counts = { new: 0, learning: 0, review: 0 };
+    for (const card of cards) counts[queue.kinds.get(card.id) ?? 'review'] += 1;
+    return { ...queue, cards, counts };
   }
 
   /** The queue now; when it is empty but a learning step falls due within the learn-ahead window, the queue then. */

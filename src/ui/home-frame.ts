@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import type { TreeRow } from './deck-tree.js';
 import type { VisibleRow } from './home-state.js';
 import { KEY_TABLE, keysText } from './keys.js';
-import { exactly, footerLine, rule, spread } from './layout.js';
+import { exactly, footerLines, rule, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 import { sanitizeLine } from './sanitize.js';
@@ -58,7 +58,7 @@ export function homeFrame(view: HomeView, tree: readonly TreeRow[], columns: num
     paint.dim(`${'new'.padStart(COUNT_WIDTH)}${'learn'.padStart(COUNT_WIDTH)}${'due'.padStart(COUNT_WIDTH)}`),
     columns,
   );
-  const height = Math.max(rows - 5, 1);
+  const height = Math.max(rows - 6, 1);
   const top = Math.max(0, Math.min(view.selected - Math.floor(height / 2), view.rows.length - height));
   const body = view.help
     ? helpLines(columns, paint)
@@ -66,5 +66,5 @@ export function homeFrame(view: HomeView, tree: readonly TreeRow[], columns: num
       ? ['', '  No cards found. Point recall at your notes: recall config set decks <folder>']
       : view.rows.slice(top, top + height).map((r, i) => rowLine(r, view.open.has(r.row.id), top + i === view.selected, columns, paint));
   const status = view.status || (view.problems > 0 ? paint.dim(`${view.problems} note problems: recall cards --lint`) : '');
-  return [title, rule(columns, paint), ...exactly(body, height), rule(columns, paint), footerLine('home', 'any', columns, paint), status];
+  return [title, rule(columns, paint), ...exactly(body, height), rule(columns, paint), ...footerLines('home', 'any', columns, paint, 2), status];
 }

@@ -22,19 +22,23 @@ export function spread(left: string, right: string, width: number): string {
   return gap >= 1 ? `${left}${' '.repeat(gap)}${right}` : left;
 }
 
-/** The footer's `key word` pairs for `screen` at `stage`, as many as fit in `width`. */
-export function footerLine(screen: Screen, stage: Stage, width: number, paint: Paint, only?: (b: Binding) => boolean): string {
+/** The footer's `key word` pairs for `screen` at `stage`, wrapped into at most `lines` lines of `width`. */
+export function footerLines(
+  screen: Screen, stage: Stage, width: number, paint: Paint, lines = 1, only?: (b: Binding) => boolean,
+): string[] {
   const items = KEY_TABLE[screen]
     .filter((binding) => binding.short !== '' && (stage === 'any' || binding.stage === 'any' || binding.stage === stage))
     .filter((binding) => only?.(binding) ?? true)
     .map((binding) => `${paint.bold(binding.label)} ${paint.dim(binding.short)}`);
-  let line = '';
+  const out: string[] = [''];
   for (const item of items) {
-    const next = line === '' ? item : `${line}  ${item}`;
-    if (stringWidth(next) > width) break;
-    line = next;
+    const last = out[out.length - 1] as string;
+    const next = last === '' ? item : `${last}  ${item}`;
+    if (stringWidth(next) <= width) out[out.length - 1] = next;
+    else if (out.length < lines) out.push(item);
+    else break;
   }
-  return line;
+  return exactly(out, lines);
 }
 
 export const rule = (width: number, paint: Paint) => paint.dim('─'.repeat(Math.max(width, 0)));

@@ -6,10 +6,10 @@ import stringWidth from 'string-width';
 import type { OutlineRef } from '../cards/card.js';
 import type { Rating } from '../store/events.js';
 import { bindingOf, KEY_TABLE, keysText, type Command } from './keys.js';
-import { duration, exactly, footerLine, rule, spread } from './layout.js';
+import { duration, exactly, footerLines, rule, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
-import { totalOf, type ReviewItem } from './review-item.js';
+import { totalOf, type ReviewItem, type SessionPort } from './review-item.js';
 import { summaryOf, type ReviewState } from './review-state.js';
 import { sanitizeLine } from './sanitize.js';
 
@@ -81,17 +81,17 @@ export interface ReviewLayout {
 }
 
 /** The whole review screen: exactly `rows` lines. */
-export function reviewFrame(state: ReviewState, text: CardText | null, title: string, layout: ReviewLayout, paint: Paint): string[] {
+export function reviewFrame(state: ReviewState, text: CardText | null, session: Pick<SessionPort, 'title' | 'cram'>, layout: ReviewLayout, paint: Paint): string[] {
   const { columns, rows } = layout;
   const item = state.step.item;
   const height = bodyHeight(rows);
   const header = item
-    ? spread(paint.dim(truncate(breadcrumb(item), columns - 22)), paint.dim(`${item.queue} · ${item.card.kind}`), columns)
-    : paint.dim(truncate(sanitizeLine(title), columns));
+    ? spread(paint.dim(truncate(breadcrumb(item), columns - 22)), session.cram ? paint.bold(`cram · ${item.card.kind}`) : paint.dim(`${item.queue} · ${item.card.kind}`), columns)
+    : paint.dim(truncate(sanitizeLine(session.title), columns));
   const content = state.help ? helpLines(columns - 2, paint) : text ? bodyLines(text, state.stage === 'back', textWidth(columns), paint) : [];
   const visible = state.help ? content.slice(0, height) : content.slice(state.scroll, state.scroll + height);
   const more = !state.help && content.length > state.scroll + height;
-  const answerLine = item && state.stage === 'back' ? ratingLine(item, paint) : footerLine('review', 'front', columns, paint, (b) => b.command === 'reveal');
+  const answerLine = item && state.stage === 'back' ? ratingLine(item, paint) : footerLines('review', 'front', columns, paint, 1, (b) => b.command === 'reveal')[0] ?? '';
   const hint = state.status || (more || state.scroll > 0
     ? paint.dim(`lines ${state.scroll + 1}–${Math.min(state.scroll + height, content.length)} of ${content.length}${more ? ' · PgDn for more' : ''}`)
     : '');
@@ -102,7 +102,7 @@ export function reviewFrame(state: ReviewState, text: CardText | null, title: st
     ...exactly(visible.map((line) => ` ${line}`), height),
     rule(columns, paint),
     answerLine,
-    footerLine('review', 'any', columns, paint, (b) => b.stage === 'any'),
+    ...footerLines('review', 'any', columns, paint, 1, (b) => b.stage === 'any'),
     hint,
   ];
 }
@@ -110,7 +110,7 @@ export function reviewFrame(state: ReviewState, text: CardText | null, title: st
 /** The summary after the last card or on quit: exactly `rows` lines. */
 export function summaryFrame(state: ReviewState, title: string, dueTomorrow: number, layout: ReviewLayout, paint: Paint): string[] {
   const s = summaryOf(state.done);
-  const row = (label: string, value: string) => `  ${label.padEnd(18)}${paint.bold(value)}`;
+  const row = (label: string, value: string) => `  ${label.padEnd(20)}${paint.bold(value)}`;
   const lines = [
     paint.bold(paint.accent(state.step.item ? 'Session ended' : 'Session complete')),
     paint.dim(truncate(sanitizeLine(title), layout.columns)),
@@ -121,6 +121,5 @@ export function summaryFrame(state: ReviewState, title: string, dueTomorrow: num
     row('New cards learned', String(s.newLearned)),
     row('Due tomorrow', String(dueTomorrow)),
   ];
-  const footer = footerLine('summary', 'any', layout.columns, paint);
-  return [...exactly(lines, layout.rows - 3), rule(layout.columns, paint), footer, state.status];
+  return [...exactly(lines, layout.rows - 3), rule(layout.columns, paint), ...footerLines('summary', 'any', layout.columns, paint), state.status];
 }

@@ -37,6 +37,6 @@ export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isAc
   const layout = { columns: size.columns, rows: size.rows - 1 };
   const lines = state.finished
     ? summaryFrame(state, port.title, port.dueTomorrow(), layout, paint)
-    : reviewFrame(state, text, port.title, layout, paint);
+    : reviewFrame(state, text, port, layout, paint);
   return <Frame lines={lines} width={size.columns} />;
 }
