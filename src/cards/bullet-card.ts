@@ -11,6 +11,7 @@ import type { InlineCode, Nodes, Paragraph, Root, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import {
+  CLOZE_GAP,
   codeRanges,
   highlightRanges,
   insideRanges,
@@ -32,8 +33,6 @@ export interface BulletCard {
   /** Markdown. */
   readonly back: string;
 }
-
-export const CLOZE_GAP = '[…]';
 
 /** Hidden text at or above this share of the bullet's characters leaves nothing to recall it from. */
 const MAX_HIDDEN_SHARE = 0.7;
@@ -117,8 +116,8 @@ function tooMuchHidden(b: Bullet, hiddenChars: number): boolean {
 function labelCard(b: Bullet): BulletCard | null {
   if (!b.lead || !b.rest) return null;
   const lead = leadSource(b);
-  if (!endsWithColon(lead) && countWords(toString(b.lead)) >= MIN_WORDS) return null;
-  return { front: leadSource(b), back: b.rest };
+  if (!endsWithColon(lead) && countWords(lead) >= MIN_WORDS) return null;
+  return { front: lead, back: b.rest };
 }
 
 interface Span extends Range {

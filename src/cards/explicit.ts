@@ -6,6 +6,7 @@
  * (`map :: (a -> b)`), is no separator, so `std::vector` and `AWS::EC2::Volume` make no card.
  */
 import {
+  CLOZE_GAP,
   codeRanges,
   highlightRanges,
   insideRanges,
@@ -24,8 +25,6 @@ export interface ExplicitCard {
   readonly firstLine: number;
   readonly lastLine: number;
 }
-
-const CLOZE_GAP = '[…]';
 
 /** Cheap test before parsing: most blocks have none of the syntax. */
 const MAYBE_EXPLICIT = /\s:::?\s|==|\{\{c\d|^[ \t>]*\?\??[ \t]*\r?$/m;

@@ -7,6 +7,9 @@ import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import type { Nodes, Root } from 'mdast';
 
+/** What a cloze front shows in place of a hidden span. */
+export const CLOZE_GAP = '[…]';
+
 /** A half-open source range [start, end). */
 export interface Range {
   readonly start: number;
