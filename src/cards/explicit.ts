@@ -100,8 +100,11 @@ function joined(lines: readonly string[]): string {
     .trim();
 }
 
+/** `text` (which starts at `offset` in the block) without its code. */
 function withoutCode(text: string, offset: number, code: readonly Range[]): string {
-  return [...text].filter((_, i) => !insideRanges(offset + i, code)).join('');
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!insideRanges(offset + i, code)) out += text[i];
+  return out;
 }
 
 /** `question :: answer` on one line: the first separator outside code, when neither side reads as code. */

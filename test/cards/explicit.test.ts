@@ -53,6 +53,11 @@ describe('explicitCards: question :: answer', () => {
     ]);
   });
 
+  it('finds code after emoji on the same line', () => {
+    expect(explicitCards('🚀 Launch `a -> b` :: the pipeline')).toHaveLength(1);
+    expect(explicitCards('🚀 Launch a -> b :: the pipeline')).toEqual([]);
+  });
+
   it('reads CRLF lines like LF lines', () => {
     expect(explicitCards('Q one :: A one\r\nQ two :: A two\r\n').map((c) => [c.front, c.back])).toEqual([
       ['Q one', 'A one'],
