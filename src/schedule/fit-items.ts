@@ -22,11 +22,14 @@ export interface FitItem {
   readonly at: Date;
 }
 
-/** Reviews of one card history (a `forget` starts a new one), in time order. */
-function histories(reviews: readonly ReviewRecord[]): ReviewRecord[][] {
+/**
+ * Reviews of one card history, in time order. A `forget` starts a new history; a relink does not:
+ * reviews recorded under a card's old id (replay's `aliases`, old → current) belong to its current one.
+ */
+function histories(reviews: readonly ReviewRecord[], aliases: ReadonlyMap<string, string>): ReviewRecord[][] {
   const byHistory = new Map<string, ReviewRecord[]>();
   for (const review of reviews) {
-    const key = `${review.history}\u0000${review.card}`;
+    const key = `${review.history}\u0000${aliases.get(review.card) ?? review.card}`;
     const list = byHistory.get(key);
     if (list) list.push(review);
     else byHistory.set(key, [review]);
@@ -42,9 +45,13 @@ function histories(reviews: readonly ReviewRecord[]): ReviewRecord[][] {
  * fsrs-rs's pre-training would count a lapse twice through the relearning item after it. They stay
  * in the histories, where the short-term model learns what they do to stability.
  */
-export function fitItems(reviews: readonly ReviewRecord[], dayStartsAt: number): FitItem[] {
+export function fitItems(
+  reviews: readonly ReviewRecord[],
+  dayStartsAt: number,
+  aliases: ReadonlyMap<string, string> = new Map(),
+): FitItem[] {
   const items: FitItem[] = [];
-  for (const history of histories(reviews)) {
+  for (const history of histories(reviews, aliases)) {
     const sequence: FitReview[] = history.map((review, i) => ({
       rating: review.rating,
       deltaT: i === 0 ? 0 : studyDaysBetween(history[i - 1]!.at, review.at, dayStartsAt),

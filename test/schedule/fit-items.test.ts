@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitItems } from '../../src/schedule/fit-items.js';
+import { replay } from '../../src/schedule/replay.js';
+import { LogBuilder, settingsWith } from './helpers.js';
 import { reviewRecord } from './review-records.js';
 
 // Study days are local: the week around Berlin's DST change (2026-03-29) checks that they are counted
@@ -62,5 +64,28 @@ describe('fitItems', () => {
       reviewRecord({ card: 'c', at: at(1, 12, 10), rating: 3, phaseBefore: 'learning' }),
     ];
     expect(fitItems(reviews, 4)).toEqual([]);
+  });
+});
+
+describe('fitItems from a replayed log', () => {
+  it('leaves out cram and undone reviews, restarts after forget and follows a relinked card', () => {
+    const log = new LogBuilder();
+    log.review('a', 3, at(1, 12));
+    log.add({ type: 'cram', card: 'a', rating: 1, ms: 1000 }, at(2, 12));
+    const mistake = log.review('a', 1, at(3, 12));
+    log.add({ type: 'undo', target: mistake }, at(3, 12, 1));
+    log.review('a', 3, at(4, 12));
+    log.add({ type: 'relink', from: 'a', to: 'a2' }, at(5, 12));
+    log.review('a2', 2, at(7, 12));
+    log.add({ type: 'forget', card: 'a2' }, at(8, 12));
+    log.review('a2', 4, at(8, 13));
+    log.review('a2', 3, at(12, 12));
+    const replayed = replay(log.events, settingsWith());
+    const items = fitItems(replayed.reviews, 4, replayed.aliases);
+    expect(items.map((item) => item.reviews)).toEqual([
+      [{ rating: 3, deltaT: 0 }, { rating: 3, deltaT: 3 }],
+      [{ rating: 3, deltaT: 0 }, { rating: 3, deltaT: 3 }, { rating: 2, deltaT: 3 }],
+      [{ rating: 4, deltaT: 0 }, { rating: 3, deltaT: 4 }],
+    ]);
   });
 });

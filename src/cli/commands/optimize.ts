@@ -55,7 +55,7 @@ export async function run(_operands: string[], options: OptimizeOptions, globals
   const now = new Date();
   const workspace = await openWorkspace(globals, now);
   const { settings, reviews } = workspace;
-  const items = fitItems(reviews, settings.dayStartsAt);
+  const items = fitItems(reviews, settings.dayStartsAt, workspace.replay.aliases);
   const current = schedulerFor(schedulingSettings(settings)).w;
 
   const bar = progressBar(process.stderr);
