@@ -2,12 +2,17 @@
 import { formatProblem } from '../errors.js';
 import { loadLibrary, type LintedLibrary } from '../cards/library.js';
 import { loadSettings } from '../store/config.js';
+import { cacheDir, dataHome } from '../store/paths.js';
 import type { GlobalOptions } from './context.js';
 import { deckPaths } from './deck-paths.js';
+import { parseProgress } from './parse-progress.js';
 
 export async function loadedDecks(globals: GlobalOptions): Promise<LintedLibrary> {
   const settings = loadSettings();
-  const library = await loadLibrary(deckPaths(globals, settings), settings);
+  const library = await loadLibrary(deckPaths(globals, settings), settings, {
+    cacheDir: cacheDir(dataHome(globals.home)),
+    progress: parseProgress(),
+  });
   for (const problem of library.problems) process.stderr.write(`recall: ${formatProblem(problem)}\n`);
   return library;
 }

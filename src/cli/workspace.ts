@@ -21,6 +21,7 @@ import { cacheDir, dataHome } from '../store/paths.js';
 import type { Settings } from '../store/settings.js';
 import type { GlobalOptions } from './context.js';
 import { deckPaths } from './deck-paths.js';
+import { parseProgress } from './parse-progress.js';
 
 /** Event types `undo` takes back: what a learner did, not what recall did for them (relink, card). */
 const UNDOABLE: ReadonlySet<ReviewEvent['type']> = new Set(['review', 'cram', 'bury', 'suspend', 'unsuspend', 'forget']);
@@ -247,7 +248,7 @@ function replayedLog(home: string, settings: Settings): { replay: Replay; proble
 export async function openWorkspace(globals: GlobalOptions, now: Date = new Date()): Promise<Workspace> {
   const settings = loadSettings();
   const home = dataHome(globals.home);
-  const library = await loadLibrary(deckPaths(globals, settings), settings);
+  const library = await loadLibrary(deckPaths(globals, settings), settings, { cacheDir: cacheDir(home), progress: parseProgress() });
   const { replay: replayed, problems } = replayedLog(home, settings);
   const workspace = new Workspace(settings, home, library, problems, replayed);
   workspace.relinkEditedCards(now);
