@@ -59,8 +59,8 @@ export function explicitCards(text: string): ExplicitCard[] {
   const blocks = codeRanges(tree, 'blocks');
   const lines = splitLines(text);
   const used = new Set<number>();
-  const cards = [...questionCards(lines, code, blocks, used)];
   const clozes = clozesIn(text, code);
+  const cards = [...questionCards(lines, { code, blocks, clozes }, used)];
   for (const [first, last] of unusedRuns(lines, used)) {
     const start = lines[first]!.start;
     const end = lines[last]!.start + lines[last]!.text.length;
@@ -107,10 +107,17 @@ function withoutCode(text: string, offset: number, code: readonly Range[]): stri
   return out;
 }
 
-/** `question :: answer` on one line: the first separator outside code, when neither side reads as code. */
-function qaOnLine(line: Line, code: readonly Range[]): { question: string; answer: string; reversed: boolean } | null {
+/**
+ * `question :: answer` on one line: the first separator outside code and clozes (`{{c1::a :: hint}}`), when
+ * neither side reads as code.
+ */
+function qaOnLine(
+  line: Line,
+  code: readonly Range[],
+  clozes: readonly Range[],
+): { question: string; answer: string; reversed: boolean } | null {
   for (const m of line.text.matchAll(QA_SEPARATOR)) {
-    if (insideRanges(line.start + m.index, code)) continue;
+    if (insideRanges(line.start + m.index, code) || insideRanges(line.start + m.index, clozes)) continue;
     const before = line.text.slice(0, m.index);
     const after = line.text.slice(m.index + m[0].length);
     const question = content(before).replace(LIST_MARKER, '').trim();
@@ -134,23 +141,25 @@ function qaCards(
   return reversed ? [card, { ...card, front: answer, back: question }] : [card];
 }
 
+/** Where syntax does not count: code (spans and blocks), code blocks alone, and clozes. */
+interface Protected {
+  readonly code: readonly Range[];
+  readonly blocks: readonly Range[];
+  readonly clozes: readonly Range[];
+}
+
 /** `::` lines and `?` / `??` cards, in line order; marks the lines they consume in `used`. */
-function questionCards(
-  lines: readonly Line[],
-  code: readonly Range[],
-  blocks: readonly Range[],
-  used: Set<number>,
-): ExplicitCard[] {
+function questionCards(lines: readonly Line[], marks: Protected, used: Set<number>): ExplicitCard[] {
   const cards: ExplicitCard[] = [];
   let questionStart = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const marker = content(line.text).trim();
-    if (marker === '' || insideRanges(line.start + line.text.search(/\S|$/), blocks)) {
+    if (marker === '' || insideRanges(line.start + line.text.search(/\S|$/), marks.blocks)) {
       if (marker === '') questionStart = i + 1;
       continue;
     }
-    const qa = qaOnLine(line, code);
+    const qa = qaOnLine(line, marks.code, marks.clozes);
     if (qa) {
       cards.push(...qaCards(qa.question, qa.answer, qa.reversed, i, i));
       used.add(i);
@@ -199,7 +208,7 @@ function clozesIn(text: string, code: readonly Range[]): Cloze[] {
     if (insideRanges(m.index, code) || /\n[ \t]*\n/.test(m[0])) continue;
     const r = { start: m.index, end: m.index + m[0].length };
     if (clozes.some((c) => c.start < r.end && r.start < c.end)) continue;
-    clozes.push({ ...r, number: Number(m[1]), answer: m[2]!, hint: m[3]?.trim() || null });
+    clozes.push({ ...r, number: Number(m[1]), answer: m[2]!.trim(), hint: m[3]?.trim() || null });
   }
   return clozes.sort((a, b) => a.start - b.start);
 }

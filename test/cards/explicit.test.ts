@@ -170,6 +170,12 @@ describe('explicitCards: clozes', () => {
     ]);
   });
 
+  it('does not read a spaced :: inside an Anki cloze as a question', () => {
+    expect(explicitCards('{{c1::Paris :: city}} is in France')).toEqual([
+      { front: '[city] is in France', back: '**Paris** is in France', kind: 'cloze', firstLine: 0, lastLine: 0 },
+    ]);
+  });
+
   it('does not let a highlight cross a blank line', () => {
     expect(explicitCards('a ==b\n\nc== d')).toEqual([]);
   });
