@@ -48,6 +48,7 @@ export interface Undone {
 export class Workspace {
   private current: Replay;
   private readonly session: Done[] = [];
+  private byId: Map<string, Card> | undefined;
 
   constructor(
     /** Settings from the config file, defaults filled in. */
@@ -80,7 +81,8 @@ export class Workspace {
 
   /** The card with this id in the notes, or a UserError naming it. */
   card(id: string): Card {
-    const card = this.library.cards.find((c) => c.id === id);
+    this.byId ??= new Map(this.library.cards.map((c) => [c.id, c]));
+    const card = this.byId.get(id);
     if (!card) throw new UserError(`no card ${id} in the decks; \`recall cards\` lists the cards and their ids`);
     return card;
   }
@@ -170,9 +172,8 @@ export class Workspace {
   relinkEditedCards(now: Date): Relink[] {
     const relinks = findRelinks(this.library.cards, this.current.texts, (id) => this.current.states.has(id));
     if (relinks.length === 0) return relinks;
-    const byId = new Map(this.library.cards.map((c) => [c.id, c]));
     this.append(relinks.flatMap(({ from, to }) => {
-      const card = byId.get(to) as Card;
+      const card = this.card(to);
       return [{ type: 'relink', from, to }, { type: 'card', card: to, deck: card.deck, text: cardText(card) }] as EventFields[];
     }), now);
     return relinks;
@@ -182,20 +183,25 @@ export class Workspace {
   private act(cardId: string, fields: readonly EventFields[], now: Date): CardState {
     const before = this.current.states.get(cardId);
     const reviews = this.current.reviews.length;
-    const events = this.append(fields, now);
-    this.session.push({ event: events[events.length - 1] as ReviewEvent, before, reviews });
+    const { events, continued } = this.append(fields, now);
+    // After a full replay `before` may not be the state the log gives without this event: undo replays then.
+    if (continued) this.session.push({ event: events[events.length - 1] as ReviewEvent, before, reviews });
     return this.stateOf(cardId, now);
   }
 
-  /** Appends `fields` as events at `now` (fsynced before returning) and folds them into the schedule. */
-  private append(fields: readonly EventFields[], now: Date): ReviewEvent[] {
+  /**
+   * Appends `fields` as events at `now` (fsynced before returning) and folds them into the schedule;
+   * `continued` is false when that took a full replay.
+   */
+  private append(fields: readonly EventFields[], now: Date): { events: ReviewEvent[]; continued: boolean } {
     const events = fields.map((f) => newEvent(f, now) as ReviewEvent);
     appendEvents(this.home, this.settings.deviceId, events);
     // Line numbers only matter for reporting bad lines; these were just written well-formed.
     const logged: LoggedEvent[] = events.map((event) => ({ event, device: this.settings.deviceId, line: 0 }));
-    if (continuesReplay(this.current, logged)) this.current = replay(logged, this.settings, this.current);
+    const continued = continuesReplay(this.current, logged);
+    if (continued) this.current = replay(logged, this.settings, this.current);
     else this.refresh(); // `now` before an event already replayed (a clock moved back): replay in log order.
-    return events;
+    return { events, continued };
   }
 
   /** Replays the whole log and saves the snapshot. */
@@ -207,15 +213,16 @@ export class Workspace {
   }
 }
 
-/** This device's last undoable event not undone yet. */
+/** This device's last written (highest line: a clock may have moved back) undoable event not undone yet. */
 function lastUndoable(events: readonly LoggedEvent[], device: string): ReviewEvent | undefined {
   const undone = new Set<string>();
   for (const { event } of events) if (event.type === 'undo') undone.add(event.target);
-  for (let i = events.length - 1; i >= 0; i--) {
-    const { event, device: from } = events[i] as LoggedEvent;
-    if (from === device && UNDOABLE.has(event.type) && !undone.has(event.id)) return event;
+  let last: LoggedEvent | undefined;
+  for (const logged of events) {
+    const { event } = logged;
+    if (logged.device === device && UNDOABLE.has(event.type) && !undone.has(event.id) && (!last || logged.line > last.line)) last = logged;
   }
-  return undefined;
+  return last?.event;
 }
 
 function snapshotPath(home: string): string {
