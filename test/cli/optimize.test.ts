@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewRecord } from '../../src/schedule/card-state.js';
 import { fitItems } from '../../src/schedule/fit-items.js';
 import { evaluate } from '../../src/schedule/fit-metrics.js';
+import type { Calibration, ParametersInUse } from '../../src/stats/calibration.js';
 import { loadSettings } from '../../src/store/config.js';
 import { newEvent } from '../../src/store/log.js';
 import type { FittedParameters } from '../../src/store/settings.js';
@@ -34,22 +35,28 @@ function workplace(history: readonly ReviewRecord[]) {
   const configDir = join(dir, 'recall');
   loadSettings(configDir); // writes config.json with its deviceId, as any first command would
   const configFile = join(configDir, 'config.json');
-  const optimize = async (...args: string[]) => {
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--home', home, 'optimize', ...args], {
+  const recall = async (...args: string[]) => {
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--home', home, ...args], {
       env: { ...childEnv, XDG_CONFIG_HOME: dir, RECALL_HOME: '' },
-      maxBuffer: 1 << 20,
+      maxBuffer: 64 << 20,
     });
     return stdout;
   };
+  const optimize = (...args: string[]) => recall('optimize', ...args);
+  const stats = async () => JSON.parse(await recall('stats', '--json')) as { parameters: ParametersInUse; calibration: Calibration };
   const fitted = (): FittedParameters | undefined => (JSON.parse(readFileSync(configFile, 'utf8')) as { fsrsParameters?: FittedParameters }).fsrsParameters;
-  return { optimize, configBytes: () => readFileSync(configFile), fitted };
+  return { optimize, stats, configBytes: () => readFileSync(configFile), fitted };
 }
 
 describe('recall optimize', () => {
   it('fits a synthetic learner: better log loss on later held-out reviews, initial stabilities within 30 %', async () => {
     const history = simulateLearner({ reviews: 100_000, seed: 11 });
     const cutoff = history[Math.floor(history.length * 0.8)]!.at;
-    const { optimize, fitted } = workplace(history.filter((review) => review.at < cutoff));
+    const { optimize, stats, fitted } = workplace(history.filter((review) => review.at < cutoff));
+    // How far the mean predicted recall is from the share recalled, as `recall stats` shows it.
+    const miss = ({ calibration }: { calibration: Calibration }) => Math.abs(calibration.predicted! - calibration.recalled!);
+    const before = await stats();
+    expect(before.parameters.description).toBe('FSRS defaults');
 
     const out = await optimize();
     expect(out).toMatch(/log loss\s+0\.\d{4}\s+0\.\d{4}/);
@@ -63,6 +70,11 @@ describe('recall optimize', () => {
     const withDefaults = evaluate(heldOut, default_w);
     expect(withFit.logLoss).toBeLessThan(withDefaults.logLoss);
     for (let i = 0; i < 4; i++) expect(Math.abs(saved.w[i]! - TRUE_WEIGHTS[i]!) / TRUE_WEIGHTS[i]!).toBeLessThan(0.3);
+
+    // Every card was replayed with the fitted parameters: the stats name them and predict recall closer.
+    const after = await stats();
+    expect(after.parameters.description).toBe(`fitted on ${saved.fittedAt} from 80000 reviews`);
+    expect(miss(after)).toBeLessThan(miss(before));
   }, 300_000);
 
   it('reports only with --dry-run, keeps parameters that predict better unless --force, and resets', async () => {
