@@ -35,19 +35,26 @@ const FIELDS: Readonly<Record<EventType, readonly Check[]>> = {
   card: [card, ['deck', isText, 'a deck key'], ['text', isText, 'the card text']],
 };
 
-/** An ISO 8601 time with a zone (`Z` or an offset), as `Date.toISOString` writes it. */
+/** `Date.toISOString`'s form, which recall writes: UTC to the millisecond, so text order is time order. */
+const CANONICAL_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+/** Any ISO 8601 time with a zone (`Z` or an offset), as a hand edit may write it. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** ms since the epoch, NaN when `at` is not an ISO time with a zone. */
-function eventTime(at: string): number {
-  return ISO_TIME.test(at) ? Date.parse(at) : Number.NaN;
+/**
+ * `at` in `Date.toISOString`'s form, which sorts as text in time order, or undefined when it is not an
+ * ISO time with a zone. Times recall wrote come back as they are: no date parsing on the read path.
+ */
+export function timeKey(at: string): string | undefined {
+  if (CANONICAL_TIME.test(at)) return at;
+  const ms = ISO_TIME.test(at) ? Date.parse(at) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 /**
- * The event's time (ms since the epoch) when `value` is a valid `ReviewEvent`, else why it is not, or
- * `NOT_OURS` for a newer version or an unknown type. Extra fields are allowed: a newer version may add some.
+ * Why `value` is not a valid `ReviewEvent` (`NOT_OURS` for a newer version or an unknown type), or
+ * undefined when it is one. Extra fields are allowed: a newer version may add some.
  */
-export function checkEvent(value: unknown): number | string {
+export function checkEvent(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const o = value as Record<string, unknown>;
   if (!Number.isInteger(o.v) || (o.v as number) < 1) return '"v" must be the format version (1)';
@@ -56,10 +63,9 @@ export function checkEvent(value: unknown): number | string {
   const checks = Object.hasOwn(FIELDS, o.type) ? FIELDS[o.type as EventType] : undefined;
   if (!checks) return NOT_OURS;
   if (!isId(o.id)) return `${o.type}: "id" must be an event id`;
-  const time = typeof o.at === 'string' ? eventTime(o.at) : Number.NaN;
-  if (Number.isNaN(time)) return `${o.type}: "at" must be an ISO time like 2026-11-25T08:15:02.114Z`;
+  if (typeof o.at !== 'string' || timeKey(o.at) === undefined) return `${o.type}: "at" must be an ISO time like 2026-11-25T08:15:02.114Z`;
   for (const [field, valid, expected] of checks) {
     if (!valid(o[field])) return `${o.type}: "${field}" must be ${expected}, not ${quoted(o[field], 40)}`;
   }
-  return time;
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { checkEvent, LOG_VERSION, NOT_OURS } from './event-shape.js';
+import { checkEvent, LOG_VERSION, NOT_OURS, timeKey } from './event-shape.js';
 import type { LoggedEvent, ReviewEvent } from './events.js';
 import { FILE_MODE, logDir, logPath } from './paths.js';
 import { DEVICE_ID_PATTERN } from './setting-schema.js';
@@ -62,7 +62,7 @@ export function logFile(home: string, device: string): string {
 /** The line for `event`, after checking it is valid and small enough; throws before anything is written. */
 function encodeLine(event: ReviewEvent): Buffer {
   const check = checkEvent(event);
-  if (typeof check === 'string') throw new Error(`refusing to write an invalid event to the review log (${check}): ${JSON.stringify(event).slice(0, 200)}`);
+  if (check !== undefined) throw new Error(`refusing to write an invalid event to the review log (${check}): ${JSON.stringify(event).slice(0, 200)}`);
   const line = Buffer.from(`${JSON.stringify(event)}\n`, 'utf8');
   if (line.length > MAX_LINE_BYTES) {
     throw new Error(`refusing to write a ${event.type} event of ${line.length} bytes to the review log: a line must be at most ${MAX_LINE_BYTES} bytes`);
@@ -132,7 +132,8 @@ function fsyncFolder(dir: string): void {
 interface FileRead {
   readonly device: string;
   readonly events: ReviewEvent[];
-  readonly times: number[];
+  /** `timeKey` of each event's `at`. */
+  readonly times: string[];
   readonly lines: number[];
   /** Position after the last complete line. */
   readonly end: number;
@@ -212,7 +213,7 @@ function badLineMessage(text: string, fault: string): string {
 
 function readLogFile(info: LogFileInfo, from: number, problems: Problem[], counts: { ignored: number }): FileRead {
   const events: ReviewEvent[] = [];
-  const times: number[] = [];
+  const times: string[] = [];
   const lines: number[] = [];
   let fd: number;
   try {
@@ -234,16 +235,17 @@ function readLogFile(info: LogFileInfo, from: number, problems: Problem[], count
     if (!isBlank(buffer, start, nl)) {
       const text = buffer.toString('utf8', start, nl);
       let value: unknown;
-      let check: number | string;
+      let check: string | undefined;
       try {
         value = JSON.parse(text);
         check = checkEvent(value);
       } catch {
         check = 'not valid JSON';
       }
-      if (typeof check === 'number') {
-        events.push(value as ReviewEvent);
-        times.push(check);
+      if (check === undefined) {
+        const event = value as ReviewEvent;
+        events.push(event);
+        times.push(timeKey(event.at)!);
         lines.push(line);
       } else if (check === NOT_OURS) {
         counts.ignored++;
@@ -259,52 +261,37 @@ function readLogFile(info: LogFileInfo, from: number, problems: Problem[], count
   return { device: info.device, events, times, lines, end: from + start };
 }
 
-/** Indexes of `part`'s events in (time, line) order; lines are already ascending, so a sorted file needs no sort. */
-function timeOrder(part: FileRead): number[] {
-  const order = part.events.map((_, i) => i);
-  const { times } = part;
-  for (let i = 1; i < times.length; i++) {
-    if (times[i]! < times[i - 1]!) return order.sort((a, b) => times[a]! - times[b]! || a - b);
-  }
-  return order;
-}
-
 /**
- * A k-way merge of the files' events by time, then device (files come sorted by device), then line.
+ * The files' events by time, then device (files come sorted by device), then line: the position in the
+ * concatenation breaks ties. Each file is nearly always in time order already, and the sort (TimSort)
+ * merges such runs in linear time.
  * An event whose id was already merged is dropped: a sync tool's conflict copy of a log
- * (`laptop.sync-conflict-….jsonl`) repeats the events of the original, and a copy has the same time, so
- * only ids at the current time need remembering.
+ * (`laptop.sync-conflict-….jsonl`) repeats the events of the original at the same times, so only ids at
+ * the current time need remembering.
  */
 function merge(parts: readonly FileRead[]): LoggedEvent[] {
-  const orders = parts.map(timeOrder);
-  const heads = parts.map(() => 0);
-  const total = parts.reduce((sum, part) => sum + part.events.length, 0);
+  const all: LoggedEvent[] = [];
+  const times: string[] = [];
+  for (const part of parts) {
+    for (let i = 0; i < part.events.length; i++) {
+      all.push({ event: part.events[i]!, device: part.device, line: part.lines[i]! });
+      times.push(part.times[i]!);
+    }
+  }
+  const order = all.map((_, k) => k).sort((a, b) => (times[a]! < times[b]! ? -1 : times[a]! > times[b]! ? 1 : a - b));
   const merged: LoggedEvent[] = [];
   const idsAtTime = new Set<string>();
-  let lastTime = Number.NaN;
-  for (let k = 0; k < total; k++) {
-    let best = -1;
-    let bestTime = Infinity;
-    for (let p = 0; p < parts.length; p++) {
-      const head = heads[p]!;
-      if (head === orders[p]!.length) continue;
-      const time = parts[p]!.times[orders[p]![head]!]!;
-      if (best === -1 || time < bestTime) {
-        best = p;
-        bestTime = time;
-      }
-    }
-    const part = parts[best]!;
-    const i = orders[best]![heads[best]!++]!;
-    const event = part.events[i]!;
-    if (bestTime !== lastTime) {
+  let lastTime = '';
+  for (const k of order) {
+    const logged = all[k]!;
+    if (times[k] !== lastTime) {
       idsAtTime.clear();
-      lastTime = bestTime;
-    } else if (idsAtTime.has(event.id)) {
+      lastTime = times[k]!;
+    } else if (idsAtTime.has(logged.event.id)) {
       continue;
     }
-    idsAtTime.add(event.id);
-    merged.push({ event, device: part.device, line: part.lines[i]! });
+    idsAtTime.add(logged.event.id);
+    merged.push(logged);
   }
   return merged;
 }

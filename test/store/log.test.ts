@@ -139,9 +139,11 @@ describe('several devices', () => {
     // A clock that went back on the laptop: its file is out of order, the merge is not.
     const late = review('a4', 3);
     appendEvents(home, 'laptop', [late]);
+    // A hand-written time with an offset: 09:03:30+01:00 is 08:03:30Z, between a4 and a3.
+    appendFileSync(logFile(home, 'phone'), `${JSON.stringify({ ...review('b4', 0), at: '2026-11-25T09:03:30+01:00' })}\n`);
     const read = readLog(home);
     expect(read.events.map((e) => `${e.device}:${e.line}:${(e.event as { card: string }).card}`)).toEqual([
-      'laptop:1:a1', 'phone:1:b1', 'laptop:2:a2', 'phone:2:b2', 'laptop:4:a4', 'laptop:3:a3', 'phone:3:b3',
+      'laptop:1:a1', 'phone:1:b1', 'laptop:2:a2', 'phone:2:b2', 'laptop:4:a4', 'phone:4:b4', 'laptop:3:a3', 'phone:3:b3',
     ]);
   });
 
