@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -97,5 +98,27 @@ describe('recall due / answer / undo', { timeout: 60_000 }, () => {
     expect(logLines().filter((e) => e.type === 'relink')).toHaveLength(1);
     // The last event is the new version's text, for relinking it again later.
     expect(logLines().at(-1)).toMatchObject({ type: 'card', card: relinks[0].to });
+  });
+
+  it('lists a card that lapsed leechThreshold times with --leeches', async () => {
+    const { next } = await dueJson();
+    const card = next[0].id as string;
+    const deck = 'networking.md';
+    const line = (at: number, rating: number) =>
+      JSON.stringify({ v: 1, type: 'review', id: randomUUID(), at: new Date(at).toISOString(), card, rating, ms: 1000, deck });
+    let at = Date.parse('2026-01-05T12:00:00Z');
+    const lines = [line(at, 4)];
+    for (let lapse = 0; lapse < 8; lapse++) {
+      at += 20 * 86_400_000;
+      lines.push(line(at, 1), line(at + 15 * 60_000, 3));
+    }
+    mkdirSync(join(home, 'log'), { recursive: true });
+    writeFileSync(join(home, 'log', 'other-device.jsonl'), `${lines.join('\n')}\n`);
+
+    const text = (await recall('due', '--leeches')).stdout;
+    expect(text).toMatch(new RegExp(`^${card}  8 lapses  .*networking\\.md:\\d+  `));
+    expect(text.endsWith('1 leech\n')).toBe(true);
+    const [leech] = JSON.parse((await recall('due', '--leeches', '--json')).stdout);
+    expect(leech).toMatchObject({ id: card, lapses: 8, suspended: false });
   });
 });
