@@ -2,10 +2,13 @@
 import { createElement, type ReactElement } from 'react';
 import type { Selection } from '../ui/deck-tree.js';
 import { deckTree } from '../ui/deck-tree.js';
-import { App, type HomeData, type StartScreen } from '../ui/app.js';
+import { App, type HomeData, type StartScreen, type StatsScreenProps } from '../ui/app.js';
+import { statsReport } from '../stats/report.js';
+import { StatsScreen } from '../ui/stats-screen.js';
 import { colorWanted, createPaint } from '../ui/paint.js';
 import type { GlobalOptions } from './context.js';
 import { WorkspaceSession, type SessionScope } from './review-session.js';
+import { statsInputOf } from './stats-input.js';
 import { editFile } from './tui.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
@@ -38,6 +41,8 @@ export class Study {
       start,
       home: () => this.home(new Date()),
       openSession: (selection: Selection | null, cram: boolean) => this.session({ selection, chapters: [], cram }),
+      stats: (props: StatsScreenProps) =>
+        createElement(StatsScreen, { ...props, load: () => statsReport(statsInputOf(this.workspace), [], new Date()) }),
       paint: createPaint(colorWanted(process.env)),
     });
   }

@@ -13,6 +13,9 @@ export const KEY = {
   pageUp: '\u001B[5~',
 } as const;
 
+/** Lets Ink subscribe to stdin after render (DESIGN.md, measured facts). */
+export const tick = () => new Promise((resolve) => setImmediate(resolve));
+
 const strip = (s: string) => s.replace(/\u001B\[[0-9;]*m/g, '');
 
 /** The last frame without styles. */
@@ -23,7 +26,11 @@ export async function waitForFrame(lastFrame: () => string | undefined, predicat
   const deadline = Date.now() + ms;
   for (;;) {
     const frame = frameText(lastFrame);
-    if (predicate(frame)) return frame;
+    if (predicate(frame)) {
+      // A new screen subscribes to input in an effect after its first frame: let that run before the next key.
+      await tick();
+      return frame;
+    }
     if (Date.now() > deadline) {
       expect.fail(`frame never matched:\n${frame}`);
     }
@@ -33,5 +40,4 @@ export async function waitForFrame(lastFrame: () => string | undefined, predicat
 
 export const waitForText = (lastFrame: () => string | undefined, text: string) => waitForFrame(lastFrame, (f) => f.includes(text));
 
-/** Lets Ink subscribe to stdin after render (DESIGN.md, measured facts). */
-export const tick = () => new Promise((resolve) => setImmediate(resolve));
+
