@@ -13,9 +13,14 @@ export function addDays(date: string, days: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
+/** Days since 1970-01-01: a number to compare dates by without parsing them again. */
+export function dayNumber(date: string): number {
+  return Math.round(utcOf(date).getTime() / 86_400_000);
+}
+
 /** Days from `from` to `to`. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((utcOf(to).getTime() - utcOf(from).getTime()) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Day of the week, 0 = Monday … 6 = Sunday (ISO order, as the heatmap rows run). */

@@ -1,5 +1,5 @@
 /** True retention: the share of reviews of young and mature cards not rated Again. */
-import { daysBetween } from './calendar.js';
+import { dayNumber } from './calendar.js';
 import type { ClassifiedReview } from './classified-reviews.js';
 
 export interface RetentionCounts {
@@ -42,10 +42,8 @@ export function retentionOf(reviews: Iterable<ClassifiedReview>): Omit<Retention
 
 /** Reviews of the last `days` study days up to `today`. */
 export function reviewsWithin(reviews: readonly ClassifiedReview[], today: string, days: number): ClassifiedReview[] {
-  return reviews.filter((r) => {
-    const ago = daysBetween(r.day, today);
-    return ago >= 0 && ago < days;
-  });
+  const last = dayNumber(today);
+  return reviews.filter((r) => r.dayNumber <= last && r.dayNumber > last - days);
 }
 
 /** True retention for each window (today, 7, 30, 365 days by default). */

@@ -32,12 +32,11 @@ export async function run(_operands: string[], options: StatsOptions, globals: G
     return;
   }
   // Only the screen needs Ink and React: text and JSON never load them.
-  const [{ createElement }, { runTui }, { StatsApp }, { colorWanted, createPaint }] = await Promise.all([
-    import('react'),
+  const [{ runTui }, { statsApp }, { colorWanted, createPaint }] = await Promise.all([
     import('../tui.js'),
     import('../../ui/stats/stats-app.js'),
     import('../../ui/paint.js'),
   ]);
   const paint = createPaint(colorWanted(process.env));
-  await runTui(createElement(StatsApp, { load: () => statsReport(input, queries, new Date()), paint }));
+  await runTui(statsApp({ load: () => statsReport(input, queries, new Date()), paint }));
 }
