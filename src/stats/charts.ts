@@ -46,7 +46,8 @@ export function heatmap(days: readonly DayValue[], width: number): string[] {
     if (month && header.length <= LABEL_WIDTH + column) header = header.padEnd(LABEL_WIDTH + column) + month;
   });
   const rows = grid.map((cells, i) => (WEEKDAY_LABELS[i] ?? '').padEnd(LABEL_WIDTH) + cells.join(''));
-  const legend = `${' '.repeat(LABEL_WIDTH)}less ${SHADES.join(' ')} more   (${SHADES[4]} = up to ${max} a day)`;
+  const scale = max > 0 ? `(${SHADES[4]} = up to ${max} a day)` : '(no reviews yet)';
+  const legend = `${' '.repeat(LABEL_WIDTH)}less ${SHADES.join(' ')} more   ${scale}`;
   return [header.trimEnd(), ...rows.map((r) => r.trimEnd()), legend];
 }
 
