@@ -56,31 +56,32 @@ function jsonErrorLine(file: string, message: string): string {
 /** The user-facing error for a config file conf could not read, or the error itself when it is a bug. */
 function brokenConfig(file: string, error: unknown): Error {
   const e = error as NodeJS.ErrnoException;
-  const start = 'fix it, or delete it to go back to the default settings';
-  if (e instanceof SyntaxError) return new UserError(`${file} is not valid JSON (${e.message}${jsonErrorLine(file, e.message)}); ${start}`);
+  const remedy = 'fix it, or delete it to go back to the default settings';
+  if (e instanceof SyntaxError) return new UserError(`${file} is not valid JSON (${e.message}${jsonErrorLine(file, e.message)}); ${remedy}`);
   if (typeof e.message === 'string' && e.message.startsWith(SCHEMA_VIOLATION)) {
     const key = violatedKey(e.message);
-    if (key === '') return new UserError(`${file} must hold a JSON object of settings; ${start}`);
+    if (key === '') return new UserError(`${file} must hold a JSON object of settings; ${remedy}`);
     if (key !== undefined && isSettingKey(key)) {
       const found = (JSON.parse(readFileSync(file, 'utf8')) as Stored)[key];
       return new UserError(
         `${file}: "${key}" is ${quoted(found)}, but it must be ${allowedValues(SETTINGS_SCHEMA[key])}; fix the file, or run: recall config unset ${key}`,
       );
     }
-    return new UserError(`${file}: ${e.message.slice(SCHEMA_VIOLATION.length).trim()}; ${start}`);
+    return new UserError(`${file}: ${e.message.slice(SCHEMA_VIOLATION.length).trim()}; ${remedy}`);
   }
   if (e.code) return new UserError(`cannot use the settings file ${file} (${e.code}); check its permissions`);
   return e;
 }
 
 /**
- * The settings store. `replacing` names a key about to be set or unset: its current value is not read,
- * so a hand-broken value there does not block its own repair.
+ * Runs `use` on the settings store, turning a broken or unreadable file into one line naming it.
+ * `replacing` names a key about to be set or unset: its current value is not read, so a hand-broken
+ * value there does not block its own repair.
  */
-function openConf(configDir: string | undefined, replacing?: SettingKey): Conf<Stored> {
+function usingConf<T>(configDir: string | undefined, replacing: SettingKey | undefined, use: (conf: Conf<Stored>) => T): T {
   const dir = ensureFolder(configDir ?? configHome());
   try {
-    return new Conf<Stored>({
+    const conf = new Conf<Stored>({
       projectName: 'recall',
       cwd: dir,
       schema: SETTINGS_SCHEMA as unknown as Schema<Stored>,
@@ -95,8 +96,9 @@ function openConf(configDir: string | undefined, replacing?: SettingKey): Conf<S
         return stored as Stored;
       },
     });
+    return use(conf);
   } catch (error) {
-    throw brokenConfig(configFile(configDir), error);
+    throw brokenConfig(join(dir, CONFIG_FILE), error);
   }
 }
 
@@ -107,15 +109,16 @@ function newDeviceId(): string {
 
 /** The settings with their file, and which keys the file sets. Generates and saves the deviceId on first use. */
 export function readConfig(configDir?: string): Config {
-  const conf = openConf(configDir);
-  let stored = conf.store;
-  if (typeof stored.deviceId !== 'string') {
-    conf.set('deviceId', newDeviceId());
-    stored = conf.store;
-  }
-  const explicit = SETTING_KEYS.filter((key) => stored[key] !== undefined);
-  const settings = { ...DEFAULT_SETTINGS, ...Object.fromEntries(explicit.map((key) => [key, stored[key]])) } as Settings;
-  return { settings, explicit, file: conf.path };
+  return usingConf(configDir, undefined, (conf) => {
+    let stored = conf.store;
+    if (typeof stored.deviceId !== 'string') {
+      conf.set('deviceId', newDeviceId());
+      stored = conf.store;
+    }
+    const explicit = SETTING_KEYS.filter((key) => stored[key] !== undefined);
+    const settings = { ...DEFAULT_SETTINGS, ...Object.fromEntries(explicit.map((key) => [key, stored[key]])) } as Settings;
+    return { settings, explicit, file: conf.path };
+  });
 }
 
 export function loadSettings(configDir?: string): Settings {
@@ -142,27 +145,36 @@ export function setSetting(key: string, rawValue: string, configDir?: string): v
   if (value === undefined) throw refused(k, rawValue);
   const missing = k === 'decks' && Array.isArray(value) ? value.find((path) => typeof path === 'string' && !existsSync(path)) : undefined;
   if (missing !== undefined) throw new UserError(`${missing}: no such file or folder; nothing was changed`);
-  const conf = openConf(configDir, k);
-  try {
-    conf.set(k, value);
-  } catch (error) {
-    throw isViolationOf(k, error) ? refused(k, rawValue) : error;
-  }
+  usingConf(configDir, k, (conf) => {
+    try {
+      conf.set(k, value);
+    } catch (error) {
+      throw isViolationOf(k, error) ? refused(k, rawValue) : error;
+    }
+  });
 }
 
 /** Removes `key` from the file, so its default applies again. */
 export function unsetSetting(key: string, configDir?: string): void {
   const k = settingKey(key);
   if (k === 'deviceId') throw new UserError('deviceId names this device\'s review log, so it cannot be unset; give it a new name with: recall config set deviceId NAME');
-  openConf(configDir, k).delete(k);
+  usingConf(configDir, k, (conf) => conf.delete(k));
 }
 
 /** Saves weights fitted by `recall optimize`; replay uses them from then on. */
 export function saveFittedParameters(parameters: FittedParameters, configDir?: string): void {
-  openConf(configDir, 'fsrsParameters').set('fsrsParameters', parameters);
+  usingConf(configDir, 'fsrsParameters', (conf) => {
+    try {
+      conf.set('fsrsParameters', parameters);
+    } catch (error) {
+      // Not the file's fault: the optimizer produced something the schema refuses.
+      if (isViolationOf('fsrsParameters', error)) throw new Error(`refusing to save fitted parameters that are not ${allowedValues(SETTINGS_SCHEMA.fsrsParameters)}: ${quoted(parameters)}`);
+      throw error;
+    }
+  });
 }
 
 /** Back to the ts-fsrs default weights. */
 export function clearFittedParameters(configDir?: string): void {
-  openConf(configDir, 'fsrsParameters').delete('fsrsParameters');
+  usingConf(configDir, 'fsrsParameters', (conf) => conf.delete('fsrsParameters'));
 }

@@ -110,7 +110,8 @@ describe('setSetting and unsetSetting', () => {
     const fitted = { w: Array.from({ length: 21 }, (_, i) => i / 10), fittedAt: '2026-11-25', reviews: 1234 };
     saveFittedParameters(fitted, dir);
     expect(loadSettings(dir).fsrsParameters).toEqual(fitted);
-    expect(() => saveFittedParameters({ ...fitted, w: [1, 2] }, dir)).toThrow();
+    expect(() => saveFittedParameters({ ...fitted, w: [1, 2] }, dir)).toThrow('refusing to save fitted parameters that are not weights fitted by recall optimize');
+    expect(loadSettings(dir).fsrsParameters).toEqual(fitted);
     clearFittedParameters(dir);
     expect(loadSettings(dir).fsrsParameters).toBeUndefined();
   });
