@@ -14,7 +14,7 @@ import type { CardText, Replay } from './replay.js';
 /** Bytes of complete lines consumed per device log (the store's `LogPositions`). */
 export type Positions = Record<string, number>;
 
-const FORMAT = 1;
+const FORMAT = 2;
 const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 
 /** Hash of everything a replay's result depends on besides the log. */
@@ -22,9 +22,22 @@ export function settingsHash(settings: Settings): string {
   return createHash('sha256').update(JSON.stringify({ format: FORMAT, ...schedulingSettings(settings) })).digest('hex');
 }
 
-// Columns, with card/deck/device names as indexes into one string table: a million reviews stay compact.
+// Card, deck and device names are indexes into one string table. Reviews are stored by column: a million
+// of them parse about twice as fast as a million small arrays.
 type StateRow = [number, number, number, number, number, number, number, number, number | null, 0 | 1, number | null, 0 | 1, number];
-type ReviewRow = [string, number, number, number, number, Rating, number, number, number | null, number];
+
+interface ReviewColumns {
+  readonly id: string[];
+  readonly card: number[];
+  readonly deck: number[];
+  readonly device: number[];
+  readonly at: number[];
+  readonly rating: Rating[];
+  readonly ms: number[];
+  readonly phaseBefore: number[];
+  readonly retrievability: (number | null)[];
+  readonly history: number[];
+}
 
 interface SnapshotFile {
   readonly format: number;
@@ -33,7 +46,7 @@ interface SnapshotFile {
   readonly lastAt: number;
   readonly strings: string[];
   readonly states: StateRow[];
-  readonly reviews: ReviewRow[];
+  readonly reviews: ReviewColumns;
   readonly texts: [number, number, string][];
   readonly aliases: [number, number][];
 }
@@ -59,10 +72,18 @@ function encode(replay: Replay, positions: Positions, hash: string): SnapshotFil
       ref(s.card), PHASES.indexOf(s.phase), s.due.getTime(), s.stability, s.difficulty, s.reps, s.lapses, s.step,
       time(s.lastReview), s.suspended ? 1 : 0, time(s.buriedUntil), s.leech ? 1 : 0, s.history,
     ]),
-    reviews: replay.reviews.map((r) => [
-      r.id, ref(r.card), ref(r.deck), ref(r.device), r.at.getTime(), r.rating, r.ms, PHASES.indexOf(r.phaseBefore),
-      r.retrievability, r.history,
-    ]),
+    reviews: {
+      id: replay.reviews.map((r) => r.id),
+      card: replay.reviews.map((r) => ref(r.card)),
+      deck: replay.reviews.map((r) => ref(r.deck)),
+      device: replay.reviews.map((r) => ref(r.device)),
+      at: replay.reviews.map((r) => r.at.getTime()),
+      rating: replay.reviews.map((r) => r.rating),
+      ms: replay.reviews.map((r) => r.ms),
+      phaseBefore: replay.reviews.map((r) => PHASES.indexOf(r.phaseBefore)),
+      retrievability: replay.reviews.map((r) => r.retrievability),
+      history: replay.reviews.map((r) => r.history),
+    },
     texts: [...replay.texts].map(([card, t]) => [ref(card), ref(t.deck), t.text]),
     aliases: [...replay.aliases].map(([from, to]) => [ref(from), ref(to)]),
     strings,
@@ -79,9 +100,12 @@ function decode(file: SnapshotFile): Replay {
       lastReview: date(lastReview), suspended: suspended === 1, buriedUntil: date(buried), leech: leech === 1, history,
     });
   }
-  const reviews: ReviewRecord[] = file.reviews.map(([id, card, deck, device, at, rating, ms, phase, retrievability, history]) => ({
-    id, card: s(card), deck: s(deck), device: s(device), at: new Date(at), rating, ms,
-    phaseBefore: PHASES[phase] as Phase, retrievability, history,
+  const c = file.reviews;
+  const reviews: ReviewRecord[] = c.id.map((id, i) => ({
+    id, card: s(c.card[i] as number), deck: s(c.deck[i] as number), device: s(c.device[i] as number),
+    at: new Date(c.at[i] as number), rating: c.rating[i] as Rating, ms: c.ms[i] as number,
+    phaseBefore: PHASES[c.phaseBefore[i] as number] as Phase, retrievability: c.retrievability[i] as number | null,
+    history: c.history[i] as number,
   }));
   const texts = new Map<string, CardText>(file.texts.map(([card, deck, text]) => [s(card), { deck: s(deck), text }]));
   const aliases = new Map(file.aliases.map(([from, to]) => [s(from), s(to)]));
