@@ -89,11 +89,13 @@ export function reviewFrame(state: ReviewState, text: CardText | null, session: 
     ? spread(paint.dim(truncate(breadcrumb(item), columns - 22)), session.cram ? paint.bold(`cram · ${item.card.kind}`) : paint.dim(`${item.queue} · ${item.card.kind}`), columns)
     : paint.dim(truncate(sanitizeLine(session.title), columns));
   const content = state.help ? helpLines(columns - 2, paint) : text ? bodyLines(text, state.stage === 'back', textWidth(columns), paint) : [];
-  const visible = state.help ? content.slice(0, height) : content.slice(state.scroll, state.scroll + height);
-  const more = !state.help && content.length > state.scroll + height;
+  // A resize can make the card fit again: never leave it scrolled past its end.
+  const scroll = Math.min(state.scroll, Math.max(content.length - height, 0));
+  const visible = state.help ? content.slice(0, height) : content.slice(scroll, scroll + height);
+  const more = !state.help && content.length > scroll + height;
   const answerLine = item && state.stage === 'back' ? ratingLine(item, paint) : footerLines('review', 'front', columns, paint, 1, (b) => b.command === 'reveal')[0] ?? '';
-  const hint = state.status || (more || state.scroll > 0
-    ? paint.dim(`lines ${state.scroll + 1}–${Math.min(state.scroll + height, content.length)} of ${content.length}${more ? ' · PgDn for more' : ''}`)
+  const hint = state.status || (more || scroll > 0
+    ? paint.dim(`lines ${scroll + 1}–${Math.min(scroll + height, content.length)} of ${content.length}${more ? ' · PgDn for more' : ''}`)
     : '');
   return [
     header,

@@ -100,6 +100,17 @@ describe('review screen on a workspace', () => {
     expect(workspace.states.size).toBe(0);
   });
 
+  it('a card answered Again comes back in the same session when its step falls due', async () => {
+    const { lastFrame, stdin, port } = await open({ chapters: ['2.1'] });
+    await waitForText(lastFrame, 'Installing Rancher');
+    stdin.write(' ');
+    await waitForText(lastFrame, 'Helm');
+    stdin.write('1');
+    const again = await waitForText(lastFrame, 'learning · section');
+    expect(again).toContain('1 done, 1 left');
+    expect(port.next().item!.card.path.at(-1)!.title).toBe('Installing Rancher');
+  });
+
   it('finishing the queue shows the summary with what was done', async () => {
     const { lastFrame, stdin } = await open({ chapters: ['2.1'] });
     await waitForText(lastFrame, 'Installing Rancher');
