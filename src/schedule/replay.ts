@@ -146,6 +146,7 @@ export function replay(events: readonly LoggedEvent[], settings: Settings, from?
         w.card = nextCard(scheduler, before, at, event.rating);
         w.buriedUntil = null;
         w.leech = w.card.lapses >= leechThreshold;
+        // Suspended by the lapse that makes it a leech, and again by any later lapse after an unsuspend.
         if (w.leech && suspendLeeches && w.card.lapses > before.lapses) w.suspended = true;
         break;
       }
