@@ -85,7 +85,7 @@ function lineKeeping(text: string, original: string): string {
   return text.replace(/\n/g, ' ') + '\n'.repeat(newlines);
 }
 
-function replacementsIn(node: Nodes, source: string): Replacement[] {
+function replacementsIn(node: Nodes, source: string, definitions: ReadonlyMap<string, string>): Replacement[] {
   const result: Replacement[] = [];
   visit(node, (child) => {
     const start = child.position?.start.offset;
@@ -94,6 +94,15 @@ function replacementsIn(node: Nodes, source: string): Replacement[] {
     if (child.type === 'image' || child.type === 'imageReference') {
       const alt = child.alt?.trim() || 'image';
       result.push({ start, end, text: lineKeeping(`[image: ${alt}]`, source.slice(start, end)) });
+      return SKIP;
+    }
+    if (child.type === 'linkReference' && definitions.has(child.identifier)) {
+      // `[text][5]` shows as `[text](url)`: a card's back must read without the note's definitions.
+      const first = child.children[0]?.position?.start.offset;
+      const last = child.children[child.children.length - 1]?.position?.end.offset;
+      const label = first !== undefined && last !== undefined ? source.slice(first, last) : (child.label ?? '');
+      const original = source.slice(start, end);
+      result.push({ start, end, text: lineKeeping(`[${label}](${definitions.get(child.identifier)})`, original) });
       return SKIP;
     }
     if (child.type === 'html' && /^<!--[\s\S]*-->$/.test(child.value)) {
@@ -106,12 +115,13 @@ function replacementsIn(node: Nodes, source: string): Replacement[] {
 }
 
 /** Source of a node with its replacements applied, minus the given 0-based relative lines. */
-function renderedSource(node: Nodes, source: string, dropLines: ReadonlySet<number> = new Set()): string {
+function renderedSource(node: Nodes, piece: ParsedPiece, dropLines: ReadonlySet<number> = new Set()): string {
+  const source = piece.text;
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   let out = '';
   let at = start;
-  for (const r of replacementsIn(node, source)) {
+  for (const r of replacementsIn(node, source, piece.definitions)) {
     if (r.start < at) continue;
     out += source.slice(at, r.start) + r.text;
     at = r.end;
@@ -186,7 +196,7 @@ function listItem(item: MdListItem, piece: ParsedPiece, explicit: ExplicitDraft[
     const shift = first.position.start.line - item.position!.start.line;
     drop = new Set([...found.lines].map((l) => l + shift));
   }
-  const markdown = renderedSource(item, source, drop).replace(/\s+$/, '');
+  const markdown = renderedSource(item, piece, drop).replace(/\s+$/, '');
   if (!markdown.trim() || (drop.size > 0 && !/[\p{L}\p{N}]/u.test(markdown.replace(/^\s*([-*+]|\d+[.)])/, '')))) return null;
   const markerWidth = first?.position ? first.position.start.column - item.position!.start.column : markdown.length;
   const contentIndent = first?.position ? first.position.start.column - 1 : 0;
@@ -194,7 +204,7 @@ function listItem(item: MdListItem, piece: ParsedPiece, explicit: ExplicitDraft[
   const nestedList = item.children.find((c): c is List => c.type === 'list');
   const nested = nestedList
     ? {
-        markdown: unindented(renderedSource(nestedList, source), nestedList.position!.start.column - 1),
+        markdown: unindented(renderedSource(nestedList, piece), nestedList.position!.start.column - 1),
         items: nestedList.children.length,
         words: countWords(toString(nestedList)),
       }
@@ -222,13 +232,13 @@ function codeBlock(code: Code, base: BlockBase): Block | null {
 }
 
 function tableBlock(table: Table, piece: ParsedPiece, base: BlockBase): Block {
-  const cell = (c: Nodes) => renderedSource(c, piece.text).trim().replace(/^\|/, '').replace(/\|$/, '').trim();
+  const cell = (c: Nodes) => renderedSource(c, piece).trim().replace(/^\|/, '').replace(/\|$/, '').trim();
   const [head, ...body] = table.children;
   const header = head ? head.children.map((c) => toString(c).trim()) : [];
   return {
     ...base,
     kind: 'table',
-    markdown: renderedSource(table, piece.text),
+    markdown: renderedSource(table, piece),
     text: toString(table),
     header: header.some(Boolean) ? header : null,
     rows: body.map((row) => row.children.map(cell)),
@@ -260,7 +270,7 @@ function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean): Block | 
       return { line, skip, explicit: [], kind: 'heading', depth: node.depth, text: toString(node).replace(ATTRIBUTE_LIST, '').trim() };
     case 'paragraph': {
       const found = explicitIn(piece.text.slice(node.position!.start.offset, node.position!.end.offset), line);
-      const markdown = renderedSource(node, piece.text, found.lines).trim();
+      const markdown = renderedSource(node, piece, found.lines).trim();
       const base = { line, skip, explicit: found.drafts };
       if (!markdown) return found.drafts.length ? { ...base, kind: 'paragraph', markdown: '', text: '', onlyLinks: false, bold: null, boldText: '' } : null;
       const text = found.lines.size ? markdown : toString(node);
@@ -279,7 +289,7 @@ function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean): Block | 
       const base = { line, skip, explicit: [] };
       const callout = calloutBlock(node, piece, base);
       if (callout) return callout;
-      const markdown = renderedSource(node, piece.text).trim();
+      const markdown = renderedSource(node, piece).trim();
       return { ...base, kind: 'quote', markdown, text: toString(node), onlyLinks: hasOnlyLinks(node), bold: null, boldText: '' };
     }
     case 'html': {

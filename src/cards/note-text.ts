@@ -43,7 +43,7 @@ function frontmatterOf(text: string): { data: Record<string, unknown>; body: str
     parsed = matter(text, {});
   } catch (error) {
     const e = error as { reason?: string; message?: string; mark?: { line?: number } };
-    const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : undefined;
+    const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : undefined;
     throw new FrontmatterError(`invalid frontmatter: ${e.reason ?? e.message ?? 'YAML error'}`, line);
   }
   const data = parsed.data && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
