@@ -18,15 +18,16 @@ export function shadeLevel(value: number, max: number): number {
 }
 
 /**
- * A calendar heatmap: one column per week (Monday on top), one character per day, months named above;
- * the oldest weeks are left out when `width` is too narrow for all of them.
+ * A calendar heatmap: one column per week (Monday on top), one shade per day, months named above.
+ * Days are spaced out when the width allows it; the oldest weeks are left out when it does not fit all.
  */
 export function heatmap(days: readonly DayValue[], width: number): string[] {
   const first = days[0];
   if (!first) return [];
   const offset = weekday(first.date);
   const columns = Math.ceil((days.length + offset) / 7);
-  const shown = Math.max(1, Math.min(columns, width - LABEL_WIDTH));
+  const cell = width - LABEL_WIDTH >= 2 * columns ? 2 : 1;
+  const shown = Math.max(1, Math.min(columns, Math.floor((width - LABEL_WIDTH) / cell)));
   const skipped = columns - shown;
   const grid = Array.from({ length: 7 }, () => new Array<string>(shown).fill(' '));
   const monthAt = new Array<string>(shown).fill('');
@@ -43,9 +44,10 @@ export function heatmap(days: readonly DayValue[], width: number): string[] {
   let header = ' '.repeat(LABEL_WIDTH);
   monthAt.forEach((month, column) => {
     // A month name needs its three columns free; a crowded one is left out rather than overlapping.
-    if (month && header.length <= LABEL_WIDTH + column) header = header.padEnd(LABEL_WIDTH + column) + month;
+    const at = LABEL_WIDTH + column * cell;
+    if (month && header.length <= at) header = header.padEnd(at) + month;
   });
-  const rows = grid.map((cells, i) => (WEEKDAY_LABELS[i] ?? '').padEnd(LABEL_WIDTH) + cells.join(''));
+  const rows = grid.map((cells, i) => (WEEKDAY_LABELS[i] ?? '').padEnd(LABEL_WIDTH) + cells.map((c) => c.padEnd(cell)).join(''));
   const scale = max > 0 ? `(${SHADES[4]} = up to ${max} a day)` : '(no reviews yet)';
   const legend = `${' '.repeat(LABEL_WIDTH)}less ${SHADES.join(' ')} more   ${scale}`;
   return [header.trimEnd(), ...rows.map((r) => r.trimEnd()), legend];

@@ -7,7 +7,7 @@ describe('heatmap', () => {
   const days = datesEndingOn('2026-03-31', 14).map((date, i) => ({ date, value: i }));
 
   it('puts each day in its weekday row and week column, Monday on top', () => {
-    const [header, ...rest] = heatmap(days, 80);
+    const [header, ...rest] = heatmap(days, 7);
     const rows = rest.slice(0, 7);
     expect(header).toBe('    Mar');
     // Columns: the week of Mar 16 (from Wed 18), of Mar 23, of Mar 30 (Mon 30, Tue 31).
@@ -18,11 +18,19 @@ describe('heatmap', () => {
     expect(rest[7]).toBe('    less · ░ ▒ ▓ █ more   (█ = up to 13 a day)');
   });
 
+  it('spaces the days out when there is room', () => {
+    const rows = heatmap(days, 80);
+    expect(rows[1]).toBe('Mon   ▒ █');
+    expect(rows[3]).toBe('Wed · ▓');
+  });
+
   it('leaves the oldest weeks out when narrow, keeping the latest', () => {
     const year = datesEndingOn('2026-03-31', 365).map((date) => ({ date, value: date === '2026-03-31' ? 4 : 1 }));
     const wide = heatmap(year, 80);
     const narrow = heatmap(year, 24);
+    const spaced = heatmap(year, 120);
     expect(wide[2]).toHaveLength(4 + 53);
+    expect(spaced[2]).toHaveLength(4 + 2 * 53 - 1);
     expect(narrow[2]).toHaveLength(24);
     expect(narrow[2]?.endsWith('█')).toBe(true);
     expect(wide[2]?.endsWith('█')).toBe(true);

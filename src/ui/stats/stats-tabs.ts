@@ -17,6 +17,10 @@ const TABS: readonly { readonly name: string; readonly sections: readonly Sectio
   { name: 'Calibration', sections: ['calibration'] },
 ];
 
+/** Sections drawn with blocks, which get colour (the shapes read without it). */
+const CHARTS: ReadonlySet<SectionId> = new Set(['calendar', 'time', 'forecast']);
+const BLOCKS = /[░▒▓█▁▂▃▄▅▆▇]+/g;
+
 export function statsTabs(report: StatsReport, width: number, paint: Paint): StatsTab[] {
   const sections = new Map(statsSections(report, width).map((s) => [s.id, s]));
   return TABS.map(({ name, sections: ids }) => ({
@@ -25,7 +29,8 @@ export function statsTabs(report: StatsReport, width: number, paint: Paint): Sta
       const section = sections.get(id);
       if (!section) return [];
       // Deck and chapter names come from notes: they pass the sanitiser like all note text.
-      return [...(i > 0 ? [''] : []), paint.bold(section.title), ...section.lines.map(sanitizeLine)];
+      const lines = section.lines.map(sanitizeLine);
+      return [...(i > 0 ? [''] : []), paint.bold(section.title), ...(CHARTS.has(id) ? lines.map((l) => l.replace(BLOCKS, paint.good)) : lines)];
     }),
   }));
 }
