@@ -223,10 +223,11 @@ function readLogFile(info: LogFileInfo, from: number, problems: Problem[], count
     return { device: info.device, events, times, lines, end: from };
   }
   let buffer: Buffer;
-  let line: number;
+  let line = 1;
   try {
     buffer = readRange(fd, from, info.size);
-    line = from === 0 ? 1 : linesBefore(fd, from) + 1;
+    // Numbering new lines after a position takes counting the lines before it: only when there are some.
+    if (from > 0 && buffer.length > 0) line += linesBefore(fd, from);
   } finally {
     closeSync(fd);
   }
