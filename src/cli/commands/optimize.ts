@@ -11,7 +11,7 @@ import { studyDay } from '../../schedule/days.js';
 import { parametersInUse } from '../../stats/calibration.js';
 import { clearFittedParameters, loadSettings, saveFittedParameters } from '../../store/config.js';
 import type { GlobalOptions } from '../context.js';
-import { progressBar } from '../progress-bar.js';
+import { progressBar, type ProgressBar } from '../progress-bar.js';
 import { openWorkspace } from '../workspace.js';
 
 export interface OptimizeOptions {
@@ -48,19 +48,25 @@ function comparison(current: Evaluation, fitted: Evaluation, currentName: string
   ];
 }
 
+/** The review history and a fit of it, with progress on `bar`. */
+async function fitHistory(globals: GlobalOptions, now: Date, bar: ProgressBar) {
+  bar.note('Reading the review history…');
+  const workspace = await openWorkspace(globals, now);
+  const { settings, reviews } = workspace;
+  const items = fitItems(reviews, settings.dayStartsAt, workspace.replay.aliases);
+  const current = schedulerFor(schedulingSettings(settings)).w;
+  const result = await fitParameters(items, current, (stage, done, total) => bar.update(STAGE_LABELS[stage], done, total));
+  return { settings, reviews, result };
+}
+
 export async function run(_operands: string[], options: OptimizeOptions, globals: GlobalOptions): Promise<void> {
   const dryRun = options.dryRun === true;
   if (options.reset) return reset(dryRun);
 
   const now = new Date();
-  const workspace = await openWorkspace(globals, now);
-  const { settings, reviews } = workspace;
-  const items = fitItems(reviews, settings.dayStartsAt, workspace.replay.aliases);
-  const current = schedulerFor(schedulingSettings(settings)).w;
-
   const bar = progressBar(process.stderr);
-  const result = await fitParameters(items, current, (stage, done, total) => bar.update(STAGE_LABELS[stage], done, total));
-  bar.clear();
+  // Cleared on failure too, so an error message starts on a clean line.
+  const { settings, reviews, result } = await fitHistory(globals, now, bar).finally(() => bar.clear());
 
   if (result.kind === 'too-little') {
     print([
