@@ -10,11 +10,14 @@ import remarkGfm from 'remark-gfm';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import type { Paint } from './paint.js';
-import { sanitize } from './sanitize.js';
+import { sanitize, sanitizeLine } from './sanitize.js';
 
 const parser = remark().use(remarkGfm);
 
-/** The lines of `markdown` rendered for a terminal `width` columns wide. */
+/**
+ * The lines of `markdown` rendered for a terminal `width` columns wide. Note text is sanitised before
+ * parsing and every value again after it: character references (`&#x1b;`) decode to controls.
+ */
 export function markdownLines(markdown: string, width: number, paint: Paint): string[] {
   const tree = parser.parse(sanitize(markdown)) as Root;
   return blockLines(tree.children, Math.max(width, 8), paint);
@@ -49,7 +52,7 @@ function nodeLines(node: RootContent, width: number, paint: Paint): string[] {
     case 'thematicBreak':
       return [paint.dim('─'.repeat(Math.min(width, 40)))];
     case 'html':
-      return isComment(node.value) ? [] : wrap(paint.dim(node.value), width);
+      return isComment(node.value) ? [] : wrap(paint.dim(sanitize(node.value)), width);
     case 'definition':
     case 'footnoteDefinition':
     case 'yaml':
@@ -74,7 +77,7 @@ function inline(nodes: readonly PhrasingContent[], paint: Paint): string {
 function phrasing(node: PhrasingContent, paint: Paint): string {
   switch (node.type) {
     case 'text':
-      return node.value.replace(/\s*\n\s*/g, ' ');
+      return sanitizeLine(node.value);
     case 'strong':
       return paint.bold(inline(node.children, paint));
     case 'emphasis':
@@ -82,23 +85,24 @@ function phrasing(node: PhrasingContent, paint: Paint): string {
     case 'delete':
       return paint.strike(inline(node.children, paint));
     case 'inlineCode':
-      return paint.code(node.value);
+      return paint.code(sanitizeLine(node.value));
     case 'break':
       return '\n';
     case 'link': {
       const text = inline(node.children, paint);
+      const url = sanitizeLine(node.url);
       const plainText = text.replace(/\u001B\[[0-9;]*m/g, '');
-      return plainText === node.url || plainText === '' ? paint.underline(node.url) : `${text} ${paint.dim(`(${node.url})`)}`;
+      return plainText === url || plainText === '' ? paint.underline(url) : `${text} ${paint.dim(`(${url})`)}`;
     }
     case 'linkReference':
       return inline(node.children, paint);
     case 'image':
     case 'imageReference':
-      return paint.dim(`[image${node.alt ? `: ${node.alt}` : ''}]`);
+      return paint.dim(`[image${node.alt ? `: ${sanitizeLine(node.alt)}` : ''}]`);
     case 'footnoteReference':
-      return paint.dim(`[^${node.label ?? node.identifier}]`);
+      return paint.dim(`[^${sanitizeLine(node.label ?? node.identifier)}]`);
     case 'html':
-      return isComment(node.value) ? '' : node.value;
+      return isComment(node.value) ? '' : sanitizeLine(node.value);
     default:
       return '';
   }
@@ -107,8 +111,8 @@ function phrasing(node: PhrasingContent, paint: Paint): string {
 /** A code block in a box, never re-wrapped: lines wider than the box are cut with `…`. */
 function codeBox(node: Code, width: number, paint: Paint): string[] {
   const inner = Math.max(width - 4, 1);
-  const lines = node.value.split('\n');
-  const label = node.lang ? ` ${node.lang} ` : '';
+  const lines = sanitize(node.value).split('\n');
+  const label = node.lang ? ` ${sanitizeLine(node.lang)} ` : '';
   const boxWidth = Math.min(inner, Math.max(stringWidth(label), ...lines.map((l) => stringWidth(l))));
   const top = `┌─${label}${'─'.repeat(Math.max(boxWidth - stringWidth(label), 0))}─┐`;
   const body = lines.map((line) => {

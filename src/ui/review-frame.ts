@@ -94,7 +94,8 @@ export function reviewFrame(state: ReviewState, text: CardText | null, session: 
   const visible = state.help ? content.slice(0, height) : content.slice(scroll, scroll + height);
   const more = !state.help && content.length > scroll + height;
   const answerLine = item && state.stage === 'back' ? ratingLine(item, paint) : footerLines('review', 'front', columns, paint, 1, (b) => b.command === 'reveal')[0] ?? '';
-  const hint = state.status || (more || scroll > 0
+  // Status lines can name files and titles from notes.
+  const hint = sanitizeLine(state.status) || (more || scroll > 0
     ? paint.dim(`lines ${scroll + 1}–${Math.min(scroll + height, content.length)} of ${content.length}${more ? ' · PgDn for more' : ''}`)
     : '');
   return [
@@ -123,5 +124,5 @@ export function summaryFrame(state: ReviewState, title: string, dueTomorrow: num
     row('New cards learned', String(s.newLearned)),
     row('Due tomorrow', String(dueTomorrow)),
   ];
-  return [...exactly(lines, layout.rows - 3), rule(layout.columns, paint), ...footerLines('summary', 'any', layout.columns, paint), state.status];
+  return [...exactly(lines, layout.rows - 3), rule(layout.columns, paint), ...footerLines('summary', 'any', layout.columns, paint), sanitizeLine(state.status)];
 }

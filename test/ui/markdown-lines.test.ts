@@ -87,6 +87,12 @@ describe('markdownLines', () => {
     expect(lines.map(strip)).toEqual(['evil text  and reversed']);
   });
 
+  it('sanitises what character references decode to', () => {
+    const md = 'a &#x1b;]0;title&#7; b &#x202E;c `x&#27;[2J` [l](http://x&#x1b;y)\n\n```\n\u001B[31mred\n```';
+    const out = render(md, 60, plain).join('\n').replace(/\u001B\[[0-9;]*m/g, '');
+    expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+  });
+
   it('uses no colour when colour is off, only attributes', () => {
     const out = render('**b** `c` [l](http://x)\n\n> q\n\n```\nx\n```', 60, plain).join('\n');
     expect(out).toContain('\u001B[1mb\u001B[22m');

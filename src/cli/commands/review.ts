@@ -1,5 +1,6 @@
 /** `recall review [--chapter Q]… [--cram]`: straight into a review (or cram) session, then its summary. */
 import { UserError } from '../../errors.js';
+import { sanitizeLine } from '../../ui/sanitize.js';
 import type { GlobalOptions } from '../context.js';
 import { scopeCards } from '../review-session.js';
 import { Study } from '../study.js';
@@ -23,7 +24,7 @@ export async function run(_operands: string[], options: ReviewOptions, globals: 
   const study = new Study(workspace, globals);
   const port = study.session(scope);
   if (port.next().item === null) {
-    process.stdout.write(`Nothing due now in ${port.title}. \`recall review --cram\` practises anyway.\n`);
+    process.stdout.write(`Nothing due now in ${sanitizeLine(port.title)}. \`recall review --cram\` practises anyway.\n`);
     return;
   }
   await runTui(study.app({ screen: 'review', port }));
