@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { cardList, corpusInput, historyInput, outDir, SIZES } from './lib/inputs.mjs';
 import { NotBuilt, runProbe } from './lib/probes.mjs';
 import { startPty } from './lib/pty.mjs';
-import { NotAvailable, recall, recallBin, recallEnv, root, scratch, timedRun } from './lib/recall.mjs';
+import { buildApp, NotAvailable, recall, recallBin, recallEnv, root, scratch, timedRun } from './lib/recall.mjs';
 import { median, quantile } from './lib/stats.mjs';
 
 const MEASURES = ['startup', 'first-frame', 'parse', 'replay', 'queue', 'keys', 'rss'];
@@ -242,7 +242,7 @@ function table(rows) {
 }
 
 const started = Date.now();
-execFileSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' });
+buildApp();
 mkdirSync(outDir, { recursive: true });
 const rows = [];
 for (const name of only) {

@@ -18,7 +18,7 @@ const built = new Map();
 export async function probe(name) {
   if (built.has(name)) return built.get(name);
   mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, `${name}.mjs`);
+  const outfile = join(outDir, `${name}.js`);
   try {
     await build({
       entryPoints: [join(root, 'bench', 'probes', `${name}.mjs`)],

@@ -1,13 +1,28 @@
 // Spawning the built CLI the way a user runs it: `node bin/recall.js …`, always with its own data home and
 // config dir, so nothing touches the real ones.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const recallBin = join(root, 'bin', 'recall.js');
+/**
+ * The bench's own build of the app (bench/out/app, linked to the repo's src, decks and node_modules):
+ * the shared dist/ is rebuilt by every test run, which would change the code, and invalidate its
+ * caches, in the middle of a measurement.
+ */
+const appDir = join(root, 'bench', 'out', 'app');
+export const recallBin = join(appDir, 'dist', 'recall.js');
+
+/** Builds the app into bench/out/app with the repo's own build.mjs. */
+export function buildApp() {
+  rmSync(appDir, { recursive: true, force: true });
+  mkdirSync(appDir, { recursive: true });
+  for (const name of ['src', 'build', 'decks', 'node_modules', 'package.json']) symlinkSync(join(root, name), join(appDir, name));
+  copyFileSync(join(root, 'build.mjs'), join(appDir, 'build.mjs'));
+  execFileSync(process.execPath, ['build.mjs'], { cwd: appDir, stdio: 'inherit' });
+}
 const hasTimeV = existsSync('/usr/bin/time');
 
 export class NotAvailable extends Error {}
