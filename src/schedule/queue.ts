@@ -85,6 +85,9 @@ export function buildQueue(
   const { w } = schedulerFor(settings);
   const dayEnd = startOfStudyDayAfter(now, settings.dayStartsAt).getTime();
   const doneToday = answeredToday(reviews, now, settings.dayStartsAt);
+  const newLimit = Math.max(0, settings.newPerDay - doneToday.new);
+  // In note order only the first `newLimit` new cards can be offered; a random order draws from all.
+  const newWanted = settings.newOrder === 'random' ? Infinity : newLimit;
 
   const learning: { card: Card; due: number }[] = [];
   const due: { card: Card; r: number }[] = [];
@@ -93,14 +96,14 @@ export function buildQueue(
   for (const card of cards) {
     const state = states.get(card.id);
     if (!state) {
-      fresh.push(card);
+      if (fresh.length < newWanted) fresh.push(card);
       continue;
     }
     if (isAway(state, now)) continue;
     const dueAt = state.due.getTime();
     switch (state.phase) {
       case 'new':
-        fresh.push(card);
+        if (fresh.length < newWanted) fresh.push(card);
         break;
       case 'learning':
       case 'relearning':
@@ -121,7 +124,7 @@ export function buildQueue(
     const keys = new Map(fresh.map((c) => [c.id, shuffleKey(day + c.id)]));
     fresh.sort((a, b) => (keys.get(a.id) as number) - (keys.get(b.id) as number));
   }
-  const newCards = fresh.slice(0, Math.max(0, settings.newPerDay - doneToday.new));
+  const newCards = fresh.slice(0, newLimit);
 
   const kinds = new Map<string, QueueKind>();
   for (const { card } of learning) kinds.set(card.id, 'learning');
