@@ -18,20 +18,19 @@ const isText = (v: unknown): boolean => typeof v === 'string';
 const isRating = (v: unknown): boolean => v === 1 || v === 2 || v === 3 || v === 4;
 const isDuration = (v: unknown): boolean => typeof v === 'number' && v >= 0 && Number.isFinite(v);
 
-const ID: Check[1] = isId;
-const card: Check = ['card', ID, 'a card id'];
+const card: Check = ['card', isId, 'a card id'];
 const rating: Check = ['rating', isRating, '1, 2, 3 or 4'];
-const ms: Check = ['ms', isDuration, 'milliseconds (a number, 0 or more)'];
+const duration: Check = ['ms', isDuration, 'milliseconds (a number, 0 or more)'];
 
 const FIELDS: Readonly<Record<EventType, readonly Check[]>> = {
-  review: [card, rating, ms, ['deck', isText, 'a deck key']],
-  cram: [card, rating, ms],
-  undo: [['target', ID, 'an event id']],
+  review: [card, rating, duration, ['deck', isText, 'a deck key']],
+  cram: [card, rating, duration],
+  undo: [['target', isId, 'an event id']],
   suspend: [card],
   unsuspend: [card],
   bury: [card],
   forget: [card],
-  relink: [['from', ID, 'a card id'], ['to', ID, 'a card id']],
+  relink: [['from', isId, 'a card id'], ['to', isId, 'a card id']],
   card: [card, ['deck', isText, 'a deck key'], ['text', isText, 'the card text']],
 };
 
