@@ -2,7 +2,6 @@
  * The rows `recall export` writes. Column names are the CSV header and the JSON keys; the reviews
  * layout is the one the FSRS optimizer and benchmark tools read.
  */
-import type { Card } from '../cards/card.js';
 import type { Phase } from '../schedule/card-state.js';
 import { classifyReviews } from './classified-reviews.js';
 import { dailyTotals } from './daily.js';
@@ -68,7 +67,7 @@ export function cardRows(input: StatsInput, now: Date): Row[] {
       last_review: state?.lastReview?.toISOString() ?? null,
     };
   };
-  const fromNotes = input.cards.map((card: Card) =>
+  const fromNotes = input.cards.map((card) =>
     row(card.id, { deck: card.deck, chapter: chapterLabel(card), section: sectionLabel(card), kind: card.kind, front: card.front }),
   );
   const gone = [...input.states.keys()]

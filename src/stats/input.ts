@@ -1,7 +1,6 @@
 /** What every aggregate and export starts from: the workspace's data, narrowed to what stats reads. */
 import type { Card } from '../cards/card.js';
-import type { CardState } from '../schedule/card-state.js';
-import type { ReviewRecord } from '../schedule/card-state.js';
+import type { CardState, ReviewRecord } from '../schedule/card-state.js';
 import type { Settings } from '../store/settings.js';
 
 export interface StatsInput {

@@ -49,15 +49,15 @@ function retentionLines(report: StatsReport): string[] {
   ];
 }
 
-/** Labels under a chart of days: every `step` days, by `name`. */
-function dayMarks(series: readonly DayValue[], step: number, name: (i: number, date: string) => string): BarMark[] {
-  return series.flatMap((d, i) => (i % step === 0 ? [{ at: i, text: name(i, d.date) }] : []));
+/** Labels under a chart of days: every 7th day counted from day `from`, named by `name`. */
+function weekMarks(series: readonly DayValue[], from: number, name: (i: number, date: string) => string): BarMark[] {
+  return series.flatMap((d, i) => ((i - from) % 7 === 0 ? [{ at: i, text: name(i, d.date) }] : []));
 }
 
 function forecastLines(report: StatsReport, width: number): string[] {
   const values = report.forecast.map((d) => d.value);
   const sum = (n: number) => values.slice(0, n).reduce((a, b) => a + b, 0);
-  const marks = dayMarks(report.forecast, 7, (i) => (i === 0 ? 'today' : `+${i}d`));
+  const marks = weekMarks(report.forecast, 0, (i) => (i === 0 ? 'today' : `+${i}d`));
   return [
     `today ${sum(1)} · tomorrow ${values[1] ?? 0} · 7 days ${sum(7)} · ${values.length} days ${sum(values.length)}`,
     ...barChart(values, width, CHART_HEIGHT, marks),
@@ -68,10 +68,10 @@ function timeLines(report: StatsReport, width: number): string[] {
   const total = report.time.reduce((a, d) => a + d.value, 0);
   const active = report.time.filter((d) => d.value > 0).length;
   const last = report.time.length - 1;
-  const marks = dayMarks(report.time, 7, (i, date) => (i === last ? 'today' : date.slice(5))).filter((m) => m.at <= last - 5);
+  const marks = weekMarks(report.time, last % 7, (i, date) => (i === last ? 'today' : date.slice(5)));
   return [
     `${duration(total)} in ${report.time.length} days · ${duration(active ? total / active : 0)} a study day`,
-    ...barChart(report.time.map((d) => d.value), width, CHART_HEIGHT, [...marks, { at: last, text: 'today' }], duration),
+    ...barChart(report.time.map((d) => d.value), width, CHART_HEIGHT, marks, duration),
   ];
 }
 
