@@ -1,6 +1,6 @@
 /** Writing an export file so it appears whole or not at all. */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -14,14 +14,24 @@ export function writeFileAtomic(file: string, text: string, force: boolean): voi
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new UserError(`${file}: folder ${folder} does not exist; create it or choose another --out`);
   }
+  let keptMode: number | null = null;
   if (existsSync(target)) {
     if (!force) throw new UserError(`${file} already exists; add --force to replace it`);
-    if (statSync(target).isDirectory()) throw new UserError(`${file} is a folder; give a file name to --out`);
+    const existing = statSync(target);
+    if (existing.isDirectory()) throw new UserError(`${file} is a folder; give a file name to --out`);
+    // The replacement keeps the permissions the user gave the old file.
+    keptMode = existing.mode & 0o777;
   }
   const temp = join(folder, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o644);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx');
+  } catch (error) {
+    throw new UserError(`${file}: cannot write in ${folder} (${(error as NodeJS.ErrnoException).code}); choose another --out`);
+  }
   try {
     try {
+      if (keptMode !== null) fchmodSync(fd, keptMode);
       writeSync(fd, text);
       fsyncSync(fd);
     } finally {

@@ -1,6 +1,6 @@
 process.env.TZ = 'UTC';
 import { parse } from 'csv-parse/sync';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +109,14 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(file, 'new', true);
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['reviews.csv']);
+  });
+
+  it('keeps the mode of a file it replaces', () => {
+    const file = join(folder(), 'cards.csv');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o600);
+    writeFileAtomic(file, 'new', true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('names a missing folder', () => {
