@@ -77,7 +77,7 @@ export function App({ start, home, openSession, stats, paint, clock }: AppProps)
               setRoute({ screen: 'review', port, state });
             }
           }}
-          onStats={() => (stats ? setRoute({ screen: 'stats', state: undefined }) : setRoute({ ...route, status: 'The stats screen is not here yet: run recall stats --plain.' }))}
+          onStats={(state) => setRoute(stats ? { screen: 'stats', state } : { screen: 'home', state, status: 'No stats screen here: run recall stats.' })}
           onQuit={exit}
         />
       );

@@ -65,6 +65,6 @@ export function homeFrame(view: HomeView, tree: readonly TreeRow[], columns: num
     : view.rows.length === 0
       ? ['', '  No cards found. Point recall at your notes: recall config set decks <folder>']
       : view.rows.slice(top, top + height).map((r, i) => rowLine(r, view.open.has(r.row.id), top + i === view.selected, columns, paint));
-  const status = sanitizeLine(view.status) || (view.problems > 0 ? paint.dim(`${view.problems} note problems: recall cards --lint`) : '');
+  const status = sanitizeLine(view.status) || (view.problems > 0 ? paint.dim(`${view.problems} problem${view.problems === 1 ? '' : 's'} reading the notes or the log: listed when you quit`) : '');
   return [title, rule(columns, paint), ...exactly(body, height), rule(columns, paint), ...footerLines('home', 'any', columns, paint, 2), status];
 }

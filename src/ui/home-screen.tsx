@@ -19,7 +19,7 @@ export interface HomeScreenProps {
   /** The tree's open rows and selection, kept across a review session. */
   readonly initial?: HomeState;
   readonly onReview: (selection: Selection | null, cram: boolean, state: HomeState) => void;
-  readonly onStats: () => void;
+  readonly onStats: (state: HomeState) => void;
   readonly onQuit: () => void;
   readonly isActive?: boolean;
 }
@@ -42,7 +42,7 @@ export function HomeScreen(props: HomeScreenProps) {
     help,
     setHelp,
     onReview: (selection, cram) => props.onReview(selection, cram, getState()),
-    onStats: props.onStats,
+    onStats: () => props.onStats(getState()),
     onQuit: props.onQuit,
     isActive: props.isActive ?? true,
   });

@@ -2,10 +2,12 @@
 import type { GlobalOptions } from '../context.js';
 import { Study } from '../study.js';
 import { requireTerminal, runTui } from '../tui.js';
-import { openWorkspace } from '../workspace.js';
+import { openWorkspace, reportProblems } from '../workspace.js';
 
 export async function run(_operands: string[], _options: unknown, globals: GlobalOptions): Promise<void> {
   requireTerminal('the home screen');
-  const study = new Study(await openWorkspace(globals), globals);
-  await runTui(study.app({ screen: 'home' }));
+  const workspace = await openWorkspace(globals);
+  // Written before the app takes the alternate screen, so they are on the terminal when it quits.
+  reportProblems(workspace);
+  await runTui(new Study(workspace, globals).app({ screen: 'home' }));
 }

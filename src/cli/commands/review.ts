@@ -5,7 +5,7 @@ import type { GlobalOptions } from '../context.js';
 import { scopeCards } from '../review-session.js';
 import { Study } from '../study.js';
 import { requireTerminal, runTui } from '../tui.js';
-import { openWorkspace } from '../workspace.js';
+import { openWorkspace, reportProblems } from '../workspace.js';
 
 export interface ReviewOptions {
   readonly chapter?: string[];
@@ -15,6 +15,8 @@ export interface ReviewOptions {
 export async function run(_operands: string[], options: ReviewOptions, globals: GlobalOptions): Promise<void> {
   requireTerminal('review');
   const workspace = await openWorkspace(globals);
+  // Written before the app takes the alternate screen, so they are on the terminal when it quits.
+  reportProblems(workspace);
   const scope = { selection: null, chapters: options.chapter ?? [], cram: options.cram === true };
   if (scopeCards(workspace, scope).length === 0) {
     throw new UserError(scope.chapters.length > 0
