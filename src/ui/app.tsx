@@ -71,7 +71,7 @@ export function App({ start, home, openSession, stats, paint, clock }: AppProps)
           onReview={(selection, cram, state) => {
             const port = openSession(selection, cram);
             if (port.next().item === null) {
-              setRoute({ screen: 'home', state, status: cram ? `No cards in ${port.title}.` : `Nothing due in ${port.title} now. c crams it anyway.` });
+              setRoute({ screen: 'home', state, status: cram ? 'No cards in this row.' : 'Nothing due in this row now; c crams it anyway.' });
               setGeneration((g) => g + 1);
             } else {
               setRoute({ screen: 'review', port, state });

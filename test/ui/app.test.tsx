@@ -22,9 +22,9 @@ function FakeStats({ onBack }: StatsScreenProps) {
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-async function open(withStats: boolean) {
+async function open(withStats: boolean, due = cards) {
   const opened: string[] = [];
-  let left = cards.map((c) => itemOf(c));
+  let left = due.map((c) => itemOf(c));
   const r = render(
     <App
       start={{ screen: 'home' }}
@@ -76,6 +76,14 @@ describe('App', () => {
     await waitForText(without.lastFrame, 'due now');
     without.stdin.write('s');
     await waitForText(without.lastFrame, 'recall stats');
+  });
+
+  it('enter on a row with nothing due stays home and says so', async () => {
+    const { lastFrame, stdin, opened } = await open(false, []);
+    await waitForText(lastFrame, 'nothing due now');
+    stdin.write(KEY.enter);
+    await waitForText(lastFrame, 'Nothing due in this row now; c crams it anyway.');
+    expect(opened).toEqual(['review Deck']);
   });
 
   it('follows a terminal resize', async () => {
