@@ -209,7 +209,9 @@ export function cardDrafts(root: NodeDraft, rules: CardRules): Drafts {
     // A bold question is the prompt itself, so it is not repeated in its own breadcrumb.
     const inherited = parent?.crumbs ?? [];
     const crumbs = node.kind === 'deck' || node.kind === 'implicit' ? inherited : [...inherited, crumbOf(node)];
-    const shown = node.kind === 'bold' ? inherited : crumbs;
+    // A summary titled only "Summary" (or another summary word) adds nothing to the breadcrumb either.
+    const bare = node.kind === 'bold' || (isSummaryNode(node, rules.summaryWords) && isListedTitle(node.title, rules.summaryWords));
+    const shown = bare ? inherited : crumbs;
     const place: Place = { node, path, crumbs, breadcrumb: shown.join(' › ') || root.title, context };
     out.explicit(place, node.blocks);
     const content = contentBlocks(node.blocks);

@@ -65,7 +65,9 @@ function labelOf(block: Block | undefined): string | null {
 
 interface Unit {
   readonly blocks: Block[];
-  weight: number;
+  readonly weight: number;
+  /** Characters of the unit's longest block: over the cap, the unit cannot fit any part. */
+  readonly longest: number;
   readonly label: string | null;
   /** For a fragment of a split list: the list it came from and its intro line. */
   readonly list?: Block;
@@ -81,7 +83,8 @@ function unitsOf(blocks: readonly Block[], limits: ShapeLimits): Unit[] {
       const glued = pending;
       pending = [];
       const weight = glued.reduce((w, b) => w + weightOf(charsOf(b), 0, limits), unit.weight);
-      units.push({ ...unit, blocks: [...glued, ...unit.blocks], weight, label: labelOf(glued[0]) });
+      const longest = Math.max(unit.longest, ...glued.map(charsOf));
+      units.push({ ...unit, blocks: [...glued, ...unit.blocks], weight, longest, label: labelOf(glued[0]) });
     } else units.push(unit);
   };
   blocks.forEach((block, i) => {
@@ -95,13 +98,14 @@ function unitsOf(blocks: readonly Block[], limits: ShapeLimits): Unit[] {
       const intro = isIntroLine(before) && before?.kind === 'paragraph' ? before.text.trim() : null;
       for (const item of block.items) {
         const fragment: Block = { ...block, items: [item] };
-        push({ blocks: [fragment], weight: weightOf(item.markdown.length + 1, 1, limits), label: null, list: block, intro });
+        const chars = item.markdown.length + 1;
+        push({ blocks: [fragment], weight: weightOf(chars, 1, limits), longest: chars, label: null, list: block, intro });
       }
       return;
     }
-    push({ blocks: [block], weight, label: labelOf(block) });
+    push({ blocks: [block], weight, longest: charsOf(block), label: labelOf(block) });
   });
-  if (pending.length) push({ blocks: [], weight: 0, label: null });
+  if (pending.length) push({ blocks: [], weight: 0, longest: 0, label: null });
   return units;
 }
 
@@ -170,7 +174,7 @@ function grouped(units: readonly Unit[], at: readonly number[]): Unit[][] {
   return groups;
 }
 
-function partOf(group: readonly Unit[], previous: readonly Unit[] | undefined): Part {
+function partOf(group: readonly Unit[], previous: readonly Unit[] | undefined, limits: ShapeLimits): Part {
   const first = group[0];
   const continued = first?.list !== undefined && previous?.some((u) => u.list === first.list) === true;
   const weight = group.reduce((w, u) => w + u.weight, 0);
@@ -178,7 +182,7 @@ function partOf(group: readonly Unit[], previous: readonly Unit[] | undefined): 
     blocks: joinedFragments(group),
     label: first?.label ?? null,
     context: continued ? (first.intro ?? null) : null,
-    oversized: weight > MERGE_SLACK || group.some((u) => u.weight > 1),
+    oversized: weight > MERGE_SLACK || group.some((u) => u.longest > limits.maxCardChars),
   };
 }
 
@@ -213,5 +217,5 @@ export function shaped(blocks: readonly Block[], limits: ShapeLimits): Shaped {
   const units = unitsOf(content, limits);
   const n = Math.max(1, Math.ceil(units.reduce((w, u) => w + u.weight, 0)));
   const groups = grouped(units, cuts(units, n));
-  return { trees, parts: groups.map((g, k) => partOf(g, groups[k - 1])) };
+  return { trees, parts: groups.map((g, k) => partOf(g, groups[k - 1], limits)) };
 }

@@ -24,7 +24,7 @@ function cardText(card: Card): string {
 }
 
 function lintText(finding: LintFinding): string {
-  return `${finding.file}:${finding.line}: ${finding.reason}\n${indented('   ', finding.front.split('\n').slice(-1)[0] ?? '')}`;
+  return `${finding.file}:${finding.line}: ${finding.reason}\n${indented('   ', finding.front.split('\n')[0] ?? '')}`;
 }
 
 export async function run(_operands: string[], options: CardsOptions, globals: GlobalOptions): Promise<void> {
