@@ -1,6 +1,7 @@
 /** The stats report as titled blocks of text lines: printed by `--plain`, paged by the stats screen. */
 import { barChart, heatmap, type BarMark } from './charts.js';
 import { CHAPTER_RETENTION_DAYS, type ChapterRow } from './chapters.js';
+import { MATURE_DAYS } from './classified-reviews.js';
 import type { DayValue } from './daily.js';
 import { days, duration, percent } from './format.js';
 import type { StatsReport } from './report.js';
@@ -45,7 +46,7 @@ function retentionLines(report: StatsReport): string[] {
     ...report.retention.map((w) =>
       `${(WINDOW_NAMES[w.days] ?? `${w.days} days`).padEnd(10)}${fit(counts(w.young), cell)}${fit(counts(w.mature), cell)}${counts(w.all)}`.trimEnd(),
     ),
-    `Desired retention ${percent(report.desiredRetention)}; mature = interval of 21 days or more.`,
+    `Desired retention ${percent(report.desiredRetention)}; mature = interval of ${MATURE_DAYS} days or more.`,
   ];
 }
 
@@ -113,6 +114,8 @@ function calibrationLines(report: StatsReport): string[] {
     row('Predicted', 'mean', 'recalled', 'reviews'),
     ...bins.filter((b) => b.reviews > 0).map((b) => row(`${pct(b.from)}–${pct(b.to)}`, percent(b.predicted), percent(b.recalled), String(b.reviews))),
     row('All', percent(predicted), percent(recalled), String(reviews)),
+    'Reviews of graduated cards by the recall FSRS predicted for them; recalled = not rated Again.',
+    'The closer recalled is to the mean prediction, the better the schedule fits your memory.',
   ];
 }
 
