@@ -111,17 +111,20 @@ export function reviewFrame(state: ReviewState, text: CardText | null, session: 
 }
 
 /** The summary after the last card or on quit: exactly `rows` lines. */
-export function summaryFrame(state: ReviewState, title: string, dueTomorrow: number, layout: ReviewLayout, paint: Paint): string[] {
+export function summaryFrame(
+  state: ReviewState, session: Pick<SessionPort, 'title' | 'cram'>, dueTomorrow: number, layout: ReviewLayout, paint: Paint,
+): string[] {
   const s = summaryOf(state.done);
   const row = (label: string, value: string) => `  ${label.padEnd(20)}${paint.bold(value)}`;
   const lines = [
     paint.bold(paint.accent(state.step.item ? 'Session ended' : 'Session complete')),
-    paint.dim(truncate(sanitizeLine(title), layout.columns)),
+    paint.dim(truncate(sanitizeLine(session.title), layout.columns)),
     '',
-    row('Cards reviewed', String(s.reviewed)),
+    row(session.cram ? 'Cards practised' : 'Cards reviewed', String(s.reviewed)),
     row('Again rate', s.reviewed === 0 ? '–' : `${Math.round(s.againRate * 100)}%`),
     row('Time spent', duration(s.ms)),
-    row('New cards learned', String(s.newLearned)),
+    // Cramming leaves the schedule alone: nothing is learned in its sense.
+    ...(session.cram ? [] : [row('New cards learned', String(s.newLearned))]),
     row('Due tomorrow', String(dueTomorrow)),
   ];
   return [...exactly(lines, layout.rows - 3), rule(layout.columns, paint), ...footerLines('summary', 'any', layout.columns, paint), sanitizeLine(state.status)];

@@ -36,7 +36,7 @@ export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isAc
   // One line less than the terminal has rows: Ink ends its output with a newline, and the terminal must never scroll.
   const layout = { columns: size.columns, rows: size.rows - 1 };
   const lines = state.finished
-    ? summaryFrame(state, port.title, port.dueTomorrow(), layout, paint)
+    ? summaryFrame(state, port, port.dueTomorrow(), layout, paint)
     : reviewFrame(state, text, port, layout, paint);
   return <Frame lines={lines} width={size.columns} />;
 }

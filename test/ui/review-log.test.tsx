@@ -98,6 +98,10 @@ describe('review screen on a workspace', () => {
     await waitForText(lastFrame, 'Installing RKE');
     expect(events().map((e) => e.type)).toEqual(['cram']);
     expect(workspace.states.size).toBe(0);
+    stdin.write('q');
+    const summary = await waitForText(lastFrame, 'Session ended');
+    expect(summary).toMatch(/Cards practised\s+1/);
+    expect(summary).not.toContain('New cards learned');
   });
 
   it('a card answered Again comes back in the same session when its step falls due', async () => {
