@@ -114,8 +114,8 @@ function calibrationLines(report: StatsReport): string[] {
     row('Predicted', 'mean', 'recalled', 'reviews'),
     ...bins.filter((b) => b.reviews > 0).map((b) => row(`${pct(b.from)}–${pct(b.to)}`, percent(b.predicted), percent(b.recalled), String(b.reviews))),
     row('All', percent(predicted), percent(recalled), String(reviews)),
-    'Reviews of graduated cards by the recall FSRS predicted for them; recalled = not rated Again.',
-    'The closer recalled is to the mean prediction, the better the schedule fits your memory.',
+    'Reviews of graduated cards, by the recall FSRS predicted for them;',
+    'recalled = not rated Again. Near the mean, the schedule fits you.',
   ];
 }
 
