@@ -47,10 +47,10 @@ export function App({ start, home, openSession, stats, paint, clock }: AppProps)
   const [generation, setGeneration] = useState(0);
   const data = useMemo(() => (route.screen === 'home' ? home() : null), [route.screen, generation, home]);
 
-  const backHome = (state: HomeState | undefined, status = '') => {
+  const backHome = (state: HomeState | undefined) => {
     if (start.screen === 'review') return exit();
     setGeneration((g) => g + 1);
-    setRoute({ screen: 'home', status, state });
+    setRoute({ screen: 'home', status: '', state });
   };
 
   switch (route.screen) {

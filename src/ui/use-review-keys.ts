@@ -28,7 +28,8 @@ export function useReviewKeys(
   getState: () => ReviewState,
   dispatch: (action: ReviewAction) => void,
   { port, scrollMax, page, onDone, clock, isActive, redraw }: ReviewKeysOptions,
-): void {  // The editor runs outside React: ignore keys until it is back.
+): void {
+  // The editor runs outside React: ignore keys until it is back.
   const editing = useRef(false);
 
   const undo = () => {
@@ -99,5 +100,13 @@ export function useReviewKeys(
         return;
     }
   };
-  useInput((input, key) => keyNames(input, key).forEach(press), { isActive });
+  // A failed write (disk full, log folder gone) stays on this card with the reason, rather than crashing the screen.
+  const safely = (name: string) => {
+    try {
+      press(name);
+    } catch (error) {
+      dispatch({ type: 'status', status: `Not saved: ${(error as Error).message}` });
+    }
+  };
+  useInput((input, key) => keyNames(input, key).forEach(safely), { isActive });
 }

@@ -113,6 +113,19 @@ describe('ReviewScreen', () => {
     expect(edited).toEqual(['deck.md:3']);
   });
 
+  it('a rating that cannot be saved stays on the card and says why', async () => {
+    const port = fakeSession(items());
+    const failing = { ...port, rate: () => { throw new Error('ENOSPC: no space left on device'); } };
+    const { lastFrame, stdin } = await open(failing as typeof port);
+    await waitForText(lastFrame, 'What is RKE?');
+    stdin.write(' ');
+    await waitForText(lastFrame, 'Rancher Kubernetes Engine');
+    stdin.write('3');
+    const frame = await waitForText(lastFrame, 'Not saved: ENOSPC: no space left on device');
+    expect(frame).toContain('What is RKE?');
+    expect(frame).toContain('0 done, 3 left');
+  });
+
   it('? shows the help overlay from the key table; any key closes it', async () => {
     const { lastFrame, stdin } = await open(fakeSession(items()));
     await waitForText(lastFrame, 'What is RKE?');
