@@ -198,9 +198,10 @@ function linesBefore(fd: number, end: number): number {
   return lines;
 }
 
-function isBlank(buffer: Buffer, start: number, end: number): boolean {
+/** Only spaces, tabs and carriage returns in text[start, end). */
+function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    const c = buffer[i];
+    const c = text.charCodeAt(i);
     if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
   }
   return true;
@@ -211,16 +212,57 @@ function badLineMessage(text: string, fault: string): string {
   return `${fault}, skipped`;
 }
 
+/** A file's read in progress: its events so far, and where bad lines and set-aside events are counted. */
+interface Reading extends FileRead {
+  readonly file: string;
+  readonly problems: Problem[];
+  readonly counts: { ignored: number };
+}
+
+/** Parses the complete lines in `text`, the first of them numbered `line`; returns the next line's number. */
+function readLines(text: string, line: number, into: Reading): number {
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start), line++) {
+    if (!isBlank(text, start, nl)) {
+      const lineText = text.slice(start, nl);
+      let value: unknown;
+      let check: string | undefined;
+      try {
+        value = JSON.parse(lineText);
+        check = checkEvent(value);
+      } catch {
+        check = 'not valid JSON';
+      }
+      if (check === undefined) {
+        const event = value as ReviewEvent;
+        into.events.push(event);
+        into.times.push(timeKey(event.at)!);
+        into.lines.push(line);
+      } else if (check === NOT_OURS) {
+        into.counts.ignored++;
+      } else {
+        into.problems.push({ file: into.file, line, message: badLineMessage(lineText, check) });
+      }
+    }
+    start = nl + 1;
+  }
+  return line;
+}
+
+/**
+ * Lines are decoded this many bytes at a time: slicing lines out of one decoded string is cheaper than
+ * decoding each line, and a chunk keeps the string far below V8's limit on a log of any size.
+ */
+const CHUNK_BYTES = 1 << 24;
+
 function readLogFile(info: LogFileInfo, from: number, problems: Problem[], counts: { ignored: number }): FileRead {
-  const events: ReviewEvent[] = [];
-  const times: string[] = [];
-  const lines: number[] = [];
+  const reading: Reading = { device: info.device, file: info.file, events: [], times: [], lines: [], end: from, problems, counts };
   let fd: number;
   try {
     fd = openSync(info.file, 'r');
   } catch (error) {
     problems.push({ file: info.file, message: `cannot read this log (${(error as NodeJS.ErrnoException).code}), skipped` });
-    return { device: info.device, events, times, lines, end: from };
+    return reading;
   }
   let buffer: Buffer;
   let line = 1;
@@ -231,35 +273,19 @@ function readLogFile(info: LogFileInfo, from: number, problems: Problem[], count
   } finally {
     closeSync(fd);
   }
-  let start = 0;
-  for (let nl = buffer.indexOf(NEWLINE); nl !== -1; nl = buffer.indexOf(NEWLINE, start), line++) {
-    if (!isBlank(buffer, start, nl)) {
-      const text = buffer.toString('utf8', start, nl);
-      let value: unknown;
-      let check: string | undefined;
-      try {
-        value = JSON.parse(text);
-        check = checkEvent(value);
-      } catch {
-        check = 'not valid JSON';
-      }
-      if (check === undefined) {
-        const event = value as ReviewEvent;
-        events.push(event);
-        times.push(timeKey(event.at)!);
-        lines.push(line);
-      } else if (check === NOT_OURS) {
-        counts.ignored++;
-      } else {
-        problems.push({ file: info.file, line, message: badLineMessage(text, check) });
-      }
-    }
-    start = nl + 1;
+  // Chunks end just after a newline, so none splits a line (or a UTF-8 sequence).
+  const complete = buffer.lastIndexOf(NEWLINE) + 1;
+  for (let start = 0; start < complete; ) {
+    let end = start + CHUNK_BYTES >= complete ? complete : buffer.lastIndexOf(NEWLINE, start + CHUNK_BYTES - 1) + 1;
+    if (end <= start) end = buffer.indexOf(NEWLINE, start) + 1; // a line longer than a chunk
+    line = readLines(buffer.toString('utf8', start, end), line, reading);
+    start = end;
   }
-  if (!isBlank(buffer, start, buffer.length)) {
+  const tail = buffer.toString('utf8', complete);
+  if (!isBlank(tail, 0, tail.length)) {
     problems.push({ file: info.file, line, message: 'incomplete last line (an interrupted write?), skipped; it is read again once complete' });
   }
-  return { device: info.device, events, times, lines, end: from + start };
+  return { device: info.device, events: reading.events, times: reading.times, lines: reading.lines, end: from + complete };
 }
 
 /**

@@ -117,6 +117,20 @@ describe('bad lines', () => {
     expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(14);
   });
 
+  it('reads a log bigger than one decoding chunk (16 MB) line for line, multi-byte text across the cuts', () => {
+    const text = '間隔反復'.repeat(250); // 3 000 bytes of UTF-8
+    const events = Array.from({ length: 6000 }, (_, i) => newEvent({ type: 'card', card: `c${i}`, deck: 'd', text }, at(i)));
+    const lines = events.map((e) => JSON.stringify(e));
+    lines[5600] = 'garbage';
+    mkdirSync(join(home, 'log'));
+    writeFileSync(join(home, 'log', 'laptop.jsonl'), `${lines.join('\n')}\n`);
+    expect(statSync(join(home, 'log', 'laptop.jsonl')).size).toBeGreaterThan(17 * 2 ** 20);
+    const read = readLog(home);
+    expect(read.events).toHaveLength(5999);
+    expect(read.events.every((e, i) => e.line === (i < 5600 ? i + 1 : i + 2) && (e.event as { text: string }).text === text)).toBe(true);
+    expect(read.problems.map((p) => p.line)).toEqual([5601]);
+  });
+
   it('keeps a torn last line on its own line when appending after it', () => {
     const first = review('c1', 0);
     appendEvents(home, 'laptop', [first]);
