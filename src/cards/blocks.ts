@@ -71,6 +71,7 @@ const DIAGRAM_LANGS = new Set(['mermaid', 'plantuml', 'puml']);
 const TOOL_LANGS = new Set(['dataview', 'dataviewjs', 'query', 'tasks']);
 const SKIP_COMMENT = /^<!--\s*recall:\s*skip\s*-->$/i;
 const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*[#.][\w-]+(?:[ \t]+[#.]?[\w-]+(?:=[^}\s]+)?)*[ \t]*\}/g;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+/g;
 const CALLOUT_HEAD = /^[ \t]*>[ \t]*\[!([\w-]+)\][-+]?[ \t]*(.*)$/;
 
 interface Replacement {
@@ -143,7 +144,14 @@ function hasOnlyLinks(node: Nodes): boolean {
       links += 1;
       return SKIP;
     }
-    if ((child.type === 'text' || child.type === 'inlineCode') && /[\p{L}\p{N}]/u.test(child.value)) words = true;
+    if (child.type === 'inlineCode' && /[\p{L}\p{N}]/u.test(child.value)) words = true;
+    if (child.type === 'text') {
+      const rest = child.value.replace(BARE_URL, () => {
+        links += 1;
+        return ' ';
+      });
+      if (/[\p{L}\p{N}]/u.test(rest)) words = true;
+    }
     return undefined;
   });
   return links > 0 && !words;
