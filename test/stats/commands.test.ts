@@ -162,11 +162,11 @@ describe('recall stats', () => {
 // Last: it adds a second device's log to the home.
 describe('recall export into a pipe', () => {
   it('treats a closed pipe as the reader\'s choice', () => {
-    // Enough rows to fill the pipe after `head` has gone.
+    // Enough rows (about 400 kB) to fill the pipe after `head` has gone.
     const big = join(home, 'log', 'phone.jsonl');
     const card = cards[1]!;
     const start = Date.now() - 400 * DAY;
-    writeFileSync(big, Array.from({ length: 20_000 }, (_, i) =>
+    writeFileSync(big, Array.from({ length: 5_000 }, (_, i) =>
       JSON.stringify({ v: 1, type: 'review', id: randomUUID(), at: new Date(start + i * 1000).toISOString(), card: card.id, rating: 3, ms: 1, deck: card.deck }),
     ).join('\n') + '\n');
     const shell = `"${process.execPath}" "${BIN}" --home "${home}" --decks "${join(home, 'net.md')}" export reviews | head -n 2; echo "status \${PIPESTATUS[0]}" >&2`;
