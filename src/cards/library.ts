@@ -9,8 +9,7 @@ import type { Problem } from '../errors.js';
 import type { Settings } from '../store/settings.js';
 import type { Card, DeckOutline, Library } from './card.js';
 import type { LintFinding } from './deck.js';
-import { cardsFromNotes, type ParseIo } from './parse-notes.js';
-import type { NoteJob } from './parse-workers.js';
+import { cardsFromNotes, type NoteRead, type NoteSource, type ParseIo } from './parse-notes.js';
 
 export type CardOptions = Pick<Settings, 'maxCardChars' | 'maxCardItems' | 'summaryWords' | 'skipTitles'>;
 
@@ -66,7 +65,7 @@ async function noteFiles(deckPath: string, problems: Problem[]): Promise<NoteFil
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A file's text, or the problem that keeps it from being a note. */
-async function noteTextOf(file: string): Promise<{ text: string } | { problem: string }> {
+async function noteTextOf(file: string): Promise<NoteRead> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -94,24 +93,25 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
   const lint: LintFinding[] = [];
   const seen = new Set<string>();
   const seenFiles = new Set<string>();
-  const notes: NoteJob[] = [];
+  const notes: NoteSource[] = [];
   for (const deckPath of paths) {
     for (const note of await noteFiles(deckPath, problems)) {
       const resolved = path.resolve(note.file);
       if (seenFiles.has(resolved)) continue;
       seenFiles.add(resolved);
-      const read = await noteTextOf(note.file);
-      if ('problem' in read) {
-        problems.push({ file: note.file, message: read.problem });
-        continue;
-      }
-      notes.push({ text: read.text, file: note.file, deckKey: note.key });
+      notes.push({ file: note.file, deckKey: note.key });
     }
   }
-  for (const result of await cardsFromNotes(notes, options, io)) {
+  const outcomes = await cardsFromNotes(notes, noteTextOf, options, io);
+  outcomes.forEach((outcome, n) => {
+    if ('problem' in outcome) {
+      problems.push({ file: notes[n]!.file, message: outcome.problem });
+      return;
+    }
+    const result = outcome.cards;
     problems.push(...result.problems);
     lint.push(...result.lint);
-    if (!result.deck) continue;
+    if (!result.deck) return;
     decks.push(result.deck);
     result.cards.forEach((card, i) => {
       const key = result.dedupeKeys[i]!;
@@ -119,6 +119,6 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
       seen.add(key);
       cards.push(card);
     });
-  }
+  });
   return { decks, cards, problems, lint };
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/cards/library.js';
+import { ParseCache } from '../../src/cards/parse-cache.js';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
 
 const note = (word: string) =>
@@ -71,5 +72,39 @@ describe('parse cache', () => {
     const parsed: number[] = [];
     await loadLibrary([join(root, 'decks.md')], { ...DEFAULT_SETTINGS, maxCardChars: 200 }, { cacheDir, progress: (d) => parsed.push(d) });
     expect(parsed).toEqual([1]);
+  });
+});
+
+describe('parse cache stat fingerprints', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'recall-parse-cache-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const stats = (fields: Partial<Record<'ino' | 'size' | 'mtimeNs' | 'ctimeNs', bigint>>) =>
+    ({ dev: 1n, ino: 2n, size: 300n, mtimeNs: 10n ** 18n, ctimeNs: 10n ** 18n, ...fields }) as unknown as BigIntStats;
+  const savedWith = (remembered: BigIntStats) => {
+    const cache = ParseCache.open(dir, DEFAULT_SETTINGS);
+    cache.remember('/notes/a.md', remembered, 'hash-a');
+    cache.save();
+    return ParseCache.open(dir, DEFAULT_SETTINGS);
+  };
+
+  it('knows a file by its exact fingerprint only', () => {
+    const old = stats({});
+    const cache = savedWith(old);
+    expect(cache.knownText('/notes/a.md', stats({}))).toBe('hash-a');
+    // Rewritten keeping size and mtime: the ctime moved.
+    expect(cache.knownText('/notes/a.md', stats({ ctimeNs: old.ctimeNs + 1n }))).toBeUndefined();
+    // Replaced by rename (an editor's atomic save): another inode.
+    expect(cache.knownText('/notes/a.md', stats({ ino: 3n }))).toBeUndefined();
+    expect(cache.knownText('/notes/b.md', stats({}))).toBeUndefined();
+  });
+
+  it('does not keep the fingerprint of a file changed around the save (racy)', () => {
+    const now = statSync(dir, { bigint: true }).ctimeNs;
+    const cache = savedWith(stats({ ctimeNs: now, mtimeNs: now }));
+    expect(cache.knownText('/notes/a.md', stats({ ctimeNs: now, mtimeNs: now }))).toBeUndefined();
   });
 });
