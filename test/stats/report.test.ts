@@ -1,7 +1,7 @@
 process.env.TZ = 'UTC';
 import { describe, expect, it } from 'vitest';
 import { statsReport } from '../../src/stats/report.js';
-import { CARDS, DAYS, dateOf, NOW, specReviews, statsInput, STATES, type SpecReview } from './history.js';
+import { CARDS, DAYS, dateOf, NOW, reviewRecords, specReviews, state, statsInput, STATES, type SpecReview } from './history.js';
 
 /** Reviews per date, straight from the spec. */
 function perDate(spec: readonly SpecReview[]): Map<string, number> {
@@ -99,6 +99,26 @@ describe('statsReport on a 90-day history', () => {
     expect(fresh.cards.new).toBe(1);
     expect(fresh.chapters[0]?.new).toBe(1);
     expect(fresh.forecast[10]?.value).toBe(0);
+  });
+});
+
+describe('the loaded decks', () => {
+  const other = { ...reviewRecords()[5]!, id: 'other', card: 'zz', deck: 'other.md' };
+  const gone = { ...reviewRecords()[5]!, id: 'gone', card: 'old', deck: 'net.md' };
+  const texts = new Map([['old', { deck: 'net.md', text: 'old' }], ['zz', { deck: 'other.md', text: 'zz' }]]);
+  const states = new Map([...STATES, ['old', state('old', {})], ['zz', state('zz', {})]]);
+
+  it('bound the history: reviews of cards gone from a loaded deck count, other decks\' do not', () => {
+    const report = statsReport(statsInput({ reviews: [...reviewRecords(), other, gone], texts, states }), [], NOW);
+    expect(report.totals.reviews).toBe(specReviews().length + 1);
+    // The gone card is no card of the notes: it is counted in neither cards nor memory.
+    expect(report.cards.total).toBe(6);
+    expect(report.memory.cards).toBe(6);
+  });
+
+  it('and a chapter filter leaves out whatever it cannot place', () => {
+    const report = statsReport(statsInput({ reviews: [...reviewRecords(), other, gone], texts, states }), ['Basics'], NOW);
+    expect(report.totals.reviews).toBe(specReviews().filter((r) => r.card.startsWith('a')).length);
   });
 });
 
