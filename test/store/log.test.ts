@@ -209,18 +209,26 @@ describe('several devices', () => {
 });
 
 describe('dataHome', () => {
-  it('creates --home as a 0700 folder, else uses $RECALL_HOME', () => {
+  it('creates --home as a 0700 folder, else uses $RECALL_HOME, else the XDG data dir', () => {
     const chosen = join(home, 'a', 'b');
     expect(dataHome(chosen)).toBe(chosen);
     expect(statSync(chosen).mode & 0o777).toBe(0o700);
-    const saved = process.env.RECALL_HOME;
+    const saved = { RECALL_HOME: process.env.RECALL_HOME, XDG_DATA_HOME: process.env.XDG_DATA_HOME, HOME: process.env.HOME };
     process.env.RECALL_HOME = join(home, 'env');
+    process.env.XDG_DATA_HOME = join(home, 'xdg');
     try {
       expect(dataHome()).toBe(join(home, 'env'));
       expect(dataHome(chosen)).toBe(chosen);
+      delete process.env.RECALL_HOME;
+      expect(dataHome()).toBe(join(home, 'xdg', 'recall'));
+      process.env.XDG_DATA_HOME = 'relative/ignored';
+      process.env.HOME = home; // never the real home
+      expect(dataHome()).toBe(join(home, '.local', 'share', 'recall'));
     } finally {
-      if (saved === undefined) delete process.env.RECALL_HOME;
-      else process.env.RECALL_HOME = saved;
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     }
   });
 
