@@ -35,7 +35,7 @@ export function dailyTotals(reviews: readonly ClassifiedReview[]): DayTotals[] {
       if (review.rating > 1) t.retentionPassed += 1;
     }
   }
-  return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export interface DayValue {
@@ -67,8 +67,9 @@ export function streaks(totals: readonly DayTotals[], today: string): Streaks {
   let longest = 0;
   let run = 0;
   let previous: string | null = null;
-  for (const { date, reviews } of totals) {
-    if (reviews === 0 || daysBetween(date, today) < 0) continue;
+  for (const { date } of totals) {
+    // A review dated after today (another device's clock ahead) is no part of a streak yet.
+    if (daysBetween(date, today) < 0) continue;
     run = previous !== null && daysBetween(previous, date) === 1 ? run + 1 : 1;
     longest = Math.max(longest, run);
     previous = date;
