@@ -101,7 +101,7 @@ function chapterLines(report: StatsReport, width: number): string[] {
     const retention = `${percent(row.retention.rate)}${weak(row) ? ' !' : '  '}`;
     lines.push(line(label, [String(row.cards), String(row.new), String(row.due), retention]).trimEnd());
   }
-  lines.push(`! below the desired retention (${percent(report.desiredRetention)})`);
+  if (report.chapters.some(weak)) lines.push(`! below the desired retention (${percent(report.desiredRetention)})`);
   return lines;
 }
 
