@@ -26,7 +26,8 @@ export interface LogRead {
   readonly ignored: number;
   /**
    * True when every file was read from its start: no `since` was given, or a file had shrunk below its
-   * position or vanished (a sync tool replaced it), so the positions could not be continued.
+   * position, no longer had a line ending there, or vanished (a sync tool replaced it), so the positions
+   * could not be continued.
    */
   readonly full: boolean;
 }
@@ -323,6 +324,22 @@ function merge(parts: readonly FileRead[]): LoggedEvent[] {
   return merged;
 }
 
+/** Whether `position` is the start of the file or just after a newline: else the file was rewritten. */
+function endsLineAt(file: string, position: number): boolean {
+  if (position === 0) return true;
+  const byte = Buffer.alloc(1);
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      return readSync(fd, byte, 0, 1, position - 1) === 1 && byte[0] === NEWLINE;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads every device's log under `home`, merged in time order. A bad line never fails the read: it is
  * skipped and reported with file and line. With `since` (the positions of an earlier read), only lines
@@ -330,9 +347,13 @@ function merge(parts: readonly FileRead[]): LoggedEvent[] {
  */
 export function readLog(home: string, since?: LogPositions): LogRead {
   const files = logFiles(home);
-  const sizes = new Map(files.map((info) => [info.device, info.size]));
+  const byDevice = new Map(files.map((info) => [info.device, info]));
   const continues =
-    since !== undefined && Object.entries(since).every(([device, position]) => (sizes.get(device) ?? -1) >= position);
+    since !== undefined &&
+    Object.entries(since).every(([device, position]) => {
+      const info = byDevice.get(device);
+      return info !== undefined && info.size >= position && endsLineAt(info.file, position);
+    });
   const problems: Problem[] = [];
   const counts = { ignored: 0 };
   const parts = files.map((info) => readLogFile(info, continues ? (since[info.device] ?? 0) : 0, problems, counts));

@@ -197,7 +197,7 @@ describe('several devices', () => {
     expect(full.problems.map((p) => p.line)).toEqual([3]);
   });
 
-  it('reads everything again when a file shrank (a sync tool replaced it)', () => {
+  it('reads everything again when a sync tool replaced a file (shorter, or with no line end at the position)', () => {
     appendEvents(home, 'phone', [review('p1', 0), review('p2', 1)]);
     const { positions } = readLog(home);
     truncateSync(logFile(home, 'phone'), 0);
@@ -205,6 +205,14 @@ describe('several devices', () => {
     const read = readLog(home, positions);
     expect(read.full).toBe(true);
     expect(read.events.map((e) => (e.event as { card: string }).card)).toEqual(['p3']);
+
+    // Rewritten longer, so the old position falls inside a line: not a continuation either.
+    const longer = [review('p4', 3), review('p5', 4)];
+    writeFileSync(logFile(home, 'phone'), `${JSON.stringify({ ...longer[0], note: 'x'.repeat(20) })}\n${JSON.stringify(longer[1])}\n`);
+    const again = readLog(home, read.positions);
+    expect(again.full).toBe(true);
+    expect(again.problems).toEqual([]);
+    expect(again.events.map((e) => (e.event as { card: string }).card)).toEqual(['p4', 'p5']);
   });
 });
 
