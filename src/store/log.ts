@@ -214,7 +214,7 @@ function badLineMessage(text: string, fault: string): string {
 }
 
 /** A file's read in progress: its events so far, and where bad lines and set-aside events are counted. */
-interface Reading extends FileRead {
+interface Reading extends Pick<FileRead, 'events' | 'times' | 'lines'> {
   readonly file: string;
   readonly problems: Problem[];
   readonly counts: { ignored: number };
@@ -257,13 +257,13 @@ function readLines(text: string, line: number, into: Reading): number {
 const CHUNK_BYTES = 1 << 24;
 
 function readLogFile(info: LogFileInfo, from: number, problems: Problem[], counts: { ignored: number }): FileRead {
-  const reading: Reading = { device: info.device, file: info.file, events: [], times: [], lines: [], end: from, problems, counts };
+  const reading: Reading = { file: info.file, events: [], times: [], lines: [], problems, counts };
   let fd: number;
   try {
     fd = openSync(info.file, 'r');
   } catch (error) {
     problems.push({ file: info.file, message: `cannot read this log (${(error as NodeJS.ErrnoException).code}), skipped` });
-    return reading;
+    return { device: info.device, events: [], times: [], lines: [], end: from };
   }
   let buffer: Buffer;
   let line = 1;
