@@ -27,7 +27,11 @@ function wordPattern(word: string): RegExp {
 export function containsTitleWord(title: string, word: string): boolean {
   const w = word.trim().replace(/\s+/g, ' ').toLowerCase();
   if (!w) return false;
-  return CJK.test(w) ? title.includes(w) : wordPattern(w).test(title);
+  if (CJK.test(w)) return title.includes(w);
+  // Any match contains the first word (a lone word maybe without its final y): most titles fail this
+  // substring test, which costs far less than the pattern (a tenth of parse time on large corpora).
+  const first = w.includes(' ') ? w.slice(0, w.indexOf(' ')) : w.replace(/y$/, '');
+  return title.includes(first) && wordPattern(w).test(title);
 }
 
 /** A heading or callout title that marks a summary node (DESIGN.md "Summary nodes"); `words`: `summaryWords`. */
