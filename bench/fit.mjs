@@ -44,7 +44,7 @@ for (const seed of opts.seeds.split(',').map(Number)) {
   const firstCallback = {};
   const cpuAt = {};
   const cpu = process.cpuUsage();
-  const result = await app.fitParameters(items, app.default_w, (stage) => {
+  const result = await app.fitParameters(items, { w: app.default_w, fittedAt: null }, (stage) => {
     firstCallback[stage] ??= performance.now();
     cpuAt[stage] ??= process.cpuUsage(cpu);
   });
@@ -71,8 +71,8 @@ for (const seed of opts.seeds.split(',').map(Number)) {
         total: round((user + system) / 1000),
       },
     },
-    logLoss: { current: result.current.logLoss.toFixed(4), fitted: result.fitted.logLoss.toFixed(4) },
-    rmseBins: { current: result.current.rmseBins.toFixed(4), fitted: result.fitted.rmseBins.toFixed(4) },
+    logLoss: { current: result.judgement.current.logLoss.toFixed(4), fitted: result.judgement.fitted.logLoss.toFixed(4) },
+    rmseBins: { current: result.judgement.current.rmseBins.toFixed(4), fitted: result.judgement.fitted.rmseBins.toFixed(4) },
     initialStability: result.w.slice(0, 4).map((w) => Number(w.toFixed(2))),
     trueInitialStability: app.TRUE_WEIGHTS.slice(0, 4),
     error: [0, 1, 2, 3].map(error),

@@ -3,7 +3,8 @@
  * measures how well the current and the fitted parameters predict it. The fit is judged as fsrs-rs's
  * time-series evaluation does: the items are cut into six segments in time order, and each of the last
  * five is predicted by a fit of the segments before it, so no review is judged by parameters trained
- * on it. The current parameters are judged on the same reviews, by the same code (fit-metrics.ts).
+ * on it. The current parameters are judged on the same reviews, by the same code (fit-metrics.ts),
+ * and, when they were themselves fitted to this history, only on reviews made after that fit.
  * The binding is a native addon: it is imported here, lazily, so only `recall optimize` loads it.
  */
 import { default_w } from 'ts-fsrs';
@@ -22,6 +23,19 @@ type BindingReview = InstanceType<Binding['FSRSBindingReview']>;
  */
 export const MIN_FIT_ITEMS = 64;
 
+export interface CurrentParameters {
+  readonly w: readonly number[];
+  /** When they were fitted; null for the defaults, which no history trained. */
+  readonly fittedAt: Date | null;
+}
+
+export interface Judgement {
+  /** How many reviews both were judged on. */
+  readonly items: number;
+  readonly current: Evaluation;
+  readonly fitted: Evaluation;
+}
+
 export type FitResult =
   | { readonly kind: 'too-little'; readonly items: number }
   | {
@@ -29,10 +43,8 @@ export type FitResult =
       /** Fitted on every item: what gets saved. */
       readonly w: readonly number[];
       readonly items: number;
-      /** Both measured on the items after the first segment. */
-      readonly current: Evaluation;
-      readonly fitted: Evaluation;
-      readonly evaluatedItems: number;
+      /** Null when no review after the first segment came after the current parameters' fit. */
+      readonly judgement: Judgement | null;
     };
 
 export type FitStage = 'fitting' | 'evaluating';
@@ -81,10 +93,10 @@ function fit(binding: Binding, items: BindingItem[], progress?: (done: number, t
   });
 }
 
-/** Fits parameters to `items` (from `fitItems`, in time order) and evaluates them against `current`. */
+/** Fits parameters to `items` (from `fitItems`, in time order) and judges them against `current`. */
 export async function fitParameters(
   items: readonly FitItem[],
-  current: readonly number[],
+  current: CurrentParameters,
   onProgress: FitProgress = () => {},
 ): Promise<FitResult> {
   if (items.length < MIN_FIT_ITEMS) return { kind: 'too-little', items: items.length };
@@ -94,31 +106,38 @@ export async function fitParameters(
   const w = await fit(binding, all, (done, total) => onProgress('fitting', done, total));
   if (!trained(w)) return { kind: 'too-little', items: items.length };
 
+  // Items are in time order: the judged ones are a tail of the tested ones (all after the first
+  // segment, and after the current parameters' own fit).
+  const since = current.fittedAt?.getTime() ?? -Infinity;
+  const firstAfter = items.findIndex((item) => item.at.getTime() > since);
+  if (firstAfter < 0) return { kind: 'fitted', w, items: items.length, judgement: null };
   const size = Math.floor(items.length / SEGMENTS);
+  const from = Math.max(size, firstAfter);
   const tests = Array.from({ length: SEGMENTS - 1 }, (_, i) => ({
     start: (i + 1) * size,
     end: i === SEGMENTS - 2 ? items.length : (i + 2) * size,
-  }));
+  })).filter(({ end }) => end > from);
+
   let done = 0;
   onProgress('evaluating', done, tests.length);
-  const splitWeights = await Promise.all(
-    tests.map(async ({ start }) => {
+  const judged = items.slice(from);
+  const fittedPredictions = new Float64Array(judged.length);
+  await Promise.all(
+    tests.map(async ({ start, end }) => {
       const splitW = await fit(binding, all.slice(0, start));
+      const first = Math.max(start, from);
+      fittedPredictions.set(predictions(items.slice(first, end), splitW), first - from);
       onProgress('evaluating', ++done, tests.length);
-      return splitW;
     }),
   );
-  const tested = items.slice(tests[0]!.start);
-  const fittedPredictions = new Float64Array(tested.length);
-  tests.forEach(({ start, end }, i) => {
-    fittedPredictions.set(predictions(items.slice(start, end), splitWeights[i]!), start - tests[0]!.start);
-  });
   return {
     kind: 'fitted',
     w,
     items: items.length,
-    current: evaluation(tested, predictions(tested, current)),
-    fitted: evaluation(tested, fittedPredictions),
-    evaluatedItems: tested.length,
+    judgement: {
+      items: judged.length,
+      current: evaluation(judged, predictions(judged, current.w)),
+      fitted: evaluation(judged, fittedPredictions),
+    },
   };
 }

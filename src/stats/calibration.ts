@@ -3,6 +3,7 @@
  * they were made, next to the share actually recalled; and which parameters made those predictions.
  */
 import type { ReviewRecord } from '../schedule/card-state.js';
+import { studyDay } from '../schedule/days.js';
 import type { Settings } from '../store/settings.js';
 
 export interface CalibrationBin {
@@ -64,8 +65,13 @@ export interface ParametersInUse {
   /** When the fit was made (as saved), and from how many reviews; null for the defaults. */
   readonly fittedAt: string | null;
   readonly reviews: number | null;
-  /** "FSRS defaults" or "fitted on 2026-11-30 from 12345 reviews". */
+  /** "FSRS defaults" or "fitted on 2026-11-30 from 12345 reviews" (the local date). */
   readonly description: string;
+}
+
+/** The local calendar date of a saved fit time; a bare date (hand-written) is taken as it is. */
+function localDate(fittedAt: string): string {
+  return /^\d{4}-\d\d-\d\d$/.test(fittedAt) ? fittedAt : studyDay(new Date(fittedAt), 0);
 }
 
 export function parametersInUse(settings: Pick<Settings, 'fsrsParameters'>): ParametersInUse {
@@ -75,6 +81,6 @@ export function parametersInUse(settings: Pick<Settings, 'fsrsParameters'>): Par
     fitted: true,
     fittedAt: fit.fittedAt,
     reviews: fit.reviews,
-    description: `fitted on ${fit.fittedAt.slice(0, 10)} from ${fit.reviews} reviews`,
+    description: `fitted on ${localDate(fit.fittedAt)} from ${fit.reviews} reviews`,
   };
 }

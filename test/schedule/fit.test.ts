@@ -5,6 +5,9 @@ import { evaluate } from '../../src/schedule/fit-metrics.js';
 import { fitParameters, MIN_FIT_ITEMS } from '../../src/schedule/fit.js';
 import { simulateLearner, TRUE_WEIGHTS } from './synthetic-learner.js';
 
+/** The defaults, which no history trained: judged on every review after the first segment. */
+const DEFAULTS = { w: default_w, fittedAt: null };
+
 describe('fitParameters', () => {
   it('finds a synthetic learner\'s memory: better held-out log loss, initial stabilities within 30 %', async () => {
     const history = simulateLearner({ reviews: 100_000, seed: 7 });
@@ -16,12 +19,13 @@ describe('fitParameters', () => {
     expect(heldOut.length).toBeGreaterThan(10_000);
 
     const stages = new Set<string>();
-    const result = await fitParameters(training, default_w, (stage) => stages.add(stage));
+    const result = await fitParameters(training, DEFAULTS, (stage) => stages.add(stage));
     if (result.kind !== 'fitted') throw new Error(`no fit: ${result.kind}`);
     expect([...stages]).toEqual(['fitting', 'evaluating']);
     expect(result.w).toHaveLength(21);
-    // The time-series evaluation already prefers the fit...
-    expect(result.fitted.logLoss).toBeLessThan(result.current.logLoss);
+    // The time-series evaluation already prefers the fit, on every review after the first sixth...
+    expect(result.judgement!.items).toBe(training.length - Math.floor(training.length / 6));
+    expect(result.judgement!.fitted.logLoss).toBeLessThan(result.judgement!.current.logLoss);
     // ...and so do the later reviews it never saw.
     const withDefaults = evaluate(heldOut, default_w);
     const withFit = evaluate(heldOut, result.w);
@@ -34,12 +38,27 @@ describe('fitParameters', () => {
   it('refuses a history below the minimum without calling the optimizer', async () => {
     const items = fitItems(simulateLearner({ reviews: 100, newPerDay: 5 }), 4);
     expect(items.length).toBeLessThan(MIN_FIT_ITEMS);
-    expect(await fitParameters(items, default_w)).toEqual({ kind: 'too-little', items: items.length });
+    expect(await fitParameters(items, DEFAULTS)).toEqual({ kind: 'too-little', items: items.length });
   });
 
   it('refuses when fsrs-rs only refits the initial stabilities (its outlier filter left too little)', async () => {
     const items = fitItems(simulateLearner({ reviews: 200, newPerDay: 5 }), 4);
     expect(items.length).toBeGreaterThanOrEqual(MIN_FIT_ITEMS);
-    expect(await fitParameters(items, default_w)).toEqual({ kind: 'too-little', items: items.length });
+    expect(await fitParameters(items, DEFAULTS)).toEqual({ kind: 'too-little', items: items.length });
   });
+});
+
+describe('fitParameters against parameters fitted before', () => {
+  it('judges only on reviews made after their fit, and not at all when there are none', async () => {
+    const items = fitItems(simulateLearner({ reviews: 20_000, seed: 3 }), 4);
+    const fittedAt = items[Math.floor(items.length * 0.7)]!.at;
+    const after = items.filter((item) => item.at > fittedAt).length;
+    const since = await fitParameters(items, { w: TRUE_WEIGHTS, fittedAt });
+    if (since.kind !== 'fitted') throw new Error('no fit');
+    expect(since.judgement!.items).toBe(after);
+    expect(Number.isFinite(since.judgement!.fitted.logLoss)).toBe(true);
+
+    const none = await fitParameters(items, { w: TRUE_WEIGHTS, fittedAt: items[items.length - 1]!.at });
+    expect(none).toMatchObject({ kind: 'fitted', judgement: null });
+  }, 120_000);
 });

@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
 import type { Rating } from '../../src/store/events.js';
 import { reviewRecord } from '../schedule/review-records.js';
 
+// A fit saved at 23:30 UTC on the 29th was made on the 30th in Tokyo: the stats show the local date.
+process.env.TZ = 'Asia/Tokyo';
+
 const start = new Date(2026, 0, 1, 12);
 let n = 0;
 const review = (retrievability: number | null, rating: Rating, phaseBefore: 'review' | 'learning' | 'relearning' = 'review') =>
@@ -47,9 +50,11 @@ describe('calibration', () => {
 describe('parametersInUse', () => {
   it('names the defaults, or the date and review count of the fit', () => {
     expect(parametersInUse(DEFAULT_SETTINGS)).toEqual({ fitted: false, fittedAt: null, reviews: null, description: 'FSRS defaults' });
-    const fsrsParameters = { w: [0.5], fittedAt: '2026-11-30', reviews: 12345 };
+    const fsrsParameters = { w: [0.5], fittedAt: '2026-11-29T23:30:00.000Z', reviews: 12345 };
     expect(parametersInUse({ fsrsParameters })).toEqual({
-      fitted: true, fittedAt: '2026-11-30', reviews: 12345, description: 'fitted on 2026-11-30 from 12345 reviews',
+      fitted: true, fittedAt: '2026-11-29T23:30:00.000Z', reviews: 12345, description: 'fitted on 2026-11-30 from 12345 reviews',
     });
+    // A date written by hand is shown as it is.
+    expect(parametersInUse({ fsrsParameters: { ...fsrsParameters, fittedAt: '2026-11-29' } }).description).toBe('fitted on 2026-11-29 from 12345 reviews');
   });
 });

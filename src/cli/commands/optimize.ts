@@ -7,7 +7,6 @@ import { fitItems } from '../../schedule/fit-items.js';
 import { fitParameters, MIN_FIT_ITEMS, type FitStage } from '../../schedule/fit.js';
 import type { Evaluation } from '../../schedule/fit-metrics.js';
 import { schedulerFor, schedulingSettings } from '../../schedule/fsrs.js';
-import { studyDay } from '../../schedule/days.js';
 import { parametersInUse } from '../../stats/calibration.js';
 import { clearFittedParameters, loadSettings, saveFittedParameters } from '../../store/config.js';
 import type { GlobalOptions } from '../context.js';
@@ -54,7 +53,10 @@ async function fitHistory(globals: GlobalOptions, now: Date, bar: ProgressBar) {
   const workspace = await openWorkspace(globals, now);
   const { settings, reviews } = workspace;
   const items = fitItems(reviews, settings.dayStartsAt, workspace.replay.aliases);
-  const current = schedulerFor(schedulingSettings(settings)).w;
+  const current = {
+    w: schedulerFor(schedulingSettings(settings)).w,
+    fittedAt: settings.fsrsParameters ? new Date(settings.fsrsParameters.fittedAt) : null,
+  };
   const result = await fitParameters(items, current, (stage, done, total) => bar.update(STAGE_LABELS[stage], done, total));
   return { settings, reviews, result };
 }
@@ -77,27 +79,31 @@ export async function run(_operands: string[], options: OptimizeOptions, globals
     return;
   }
 
-  const better = result.fitted.logLoss < result.current.logLoss;
+  const { judgement } = result;
+  const inUse = parametersInUse(settings).description;
+  const better = judgement !== null && judgement.fitted.logLoss < judgement.current.logLoss;
   print([
     `Fitted FSRS to ${count(reviews.length)} reviews (${count(result.items)} a study day or more after the card's previous one).`,
-    `Judged on the later ${count(result.evaluatedItems)}, each part predicted by a fit of the reviews before it:`,
-    '',
-    ...comparison(result.current, result.fitted, parametersInUse(settings).description),
+    ...(judgement
+      ? [
+          `Judged on ${count(judgement.items)} later ones, each predicted by a fit of the reviews before it:`,
+          '',
+          ...comparison(judgement.current, judgement.fitted, inUse),
+        ]
+      : [`No review came after the current parameters' fit (${inUse}): there is nothing to judge them against a new fit on.`]),
     '',
     `Fitted weights: ${result.w.map((w) => Number(w.toFixed(4))).join(' ')}`,
   ]);
 
   if (dryRun) {
-    print([`Dry run: nothing saved (the fitted parameters predict ${better ? 'better' : 'no better'}).`]);
+    print([`Dry run: nothing saved${judgement ? ` (the fitted parameters predict ${better ? 'better' : 'no better'})` : ''}.`]);
   } else if (better || options.force) {
-    // The local calendar date: what the user will recognise in `recall stats`.
-    const fittedAt = studyDay(now, 0);
-    saveFittedParameters({ w: result.w, fittedAt, reviews: reviews.length });
+    saveFittedParameters({ w: result.w, fittedAt: now.toISOString(), reviews: reviews.length });
     print([
       `Saved${better ? '' : ' (--force)'}: every card is now scheduled by the fitted parameters.`,
       'recall optimize --reset goes back to the defaults.',
     ]);
   } else {
-    print(['Kept the current parameters: the fitted ones predict no better. recall optimize --force saves them anyway.']);
+    print([`Kept the current parameters${judgement ? ': the fitted ones predict no better' : ''}. recall optimize --force saves the new fit anyway.`]);
   }
 }
