@@ -70,7 +70,7 @@ const CODE_FOLD_KEEP = 10;
 const DIAGRAM_LANGS = new Set(['mermaid', 'plantuml', 'puml']);
 const TOOL_LANGS = new Set(['dataview', 'dataviewjs', 'query', 'tasks']);
 const SKIP_COMMENT = /^<!--\s*recall:\s*skip\s*-->$/i;
-const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*[#.][\w-]+(?:[ \t]+[#.]?[\w-]+(?:=[^}\s]+)?)*[ \t]*\}/g;
+const ATTRIBUTE_LIST = /\{:?[ \t]*[#.][\w-]+(?:[ \t]+[#.]?[\w-]+(?:=[^}\s]+)?)*[ \t]*\}/g;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+/g;
 const CALLOUT_HEAD = /^[ \t]*>[ \t]*\[!([\w-]+)\][-+]?[ \t]*(.*)$/;
 

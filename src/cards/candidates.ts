@@ -46,6 +46,7 @@ const SUMMARY_CALLOUTS = new Set(['summary', 'tldr', 'abstract', 'tip', 'importa
 const SECTION_PROMPT = 'What are the key points?';
 const MIN_SECTION_WORDS = 5;
 const SHORT_BULLET_WORDS = 4;
+const TINY_WORDS = 2;
 const ROW_NUMBER = /^\s*#?\d+[.)]?\s*$/;
 
 interface Place {
@@ -84,9 +85,11 @@ class Collector {
       this.note(line, 'the answer is only links or images, which a terminal cannot show', front);
       return;
     }
-    const plainBack = back.replace(/\s+/g, ' ').trim().toLowerCase();
-    if (plainBack.length > 0 && prompt.replace(/\s+/g, ' ').toLowerCase().includes(plainBack)) {
+    const plainBack = plainWords(back);
+    if (plainBack.length > 0 && plainWords(prompt).includes(plainBack)) {
       this.note(line, 'the front already states the answer', front);
+    } else if (kind !== 'explicit' && !back.includes('```') && countWords(plainBack) < TINY_WORDS) {
+      this.note(line, `tiny: the answer is under ${TINY_WORDS} words`, front);
     }
     this.cards.push({ kind, node: place.node, path: place.path, front, prompt, back, line });
   }
@@ -188,6 +191,16 @@ class Collector {
       }
     });
   }
+}
+
+/** Markdown as the words it shows: list markers and emphasis gone, spaces collapsed, lower case. */
+function plainWords(markdown: string): string {
+  return markdown
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`>#]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function isOnlyQuestions(text: string): boolean {

@@ -97,6 +97,17 @@ describe('summaries and lint', () => {
   });
 });
 
+describe('lint', () => {
+  it('names a tiny answer and a front that already states the answer', () => {
+    const result = cardsOf('# Deck\n## Summary\n\nThe HTTPS port:\n\n- 443\n\nRancher needs docker and ssh:\n\n- docker and ssh\n');
+    expect(result.cards).toHaveLength(2);
+    expect(result.lint.map((l) => [l.line, l.reason])).toEqual([
+      [4, 'tiny: the answer is under 2 words'],
+      [8, 'the front already states the answer'],
+    ]);
+  });
+});
+
 describe('large notes', () => {
   it(`parse a 2 MB note (over ${SPLIT_BYTES / 1e3} kB) in pieces, reference links resolving in every piece`, { timeout: 180_000 }, () => {
     const sections: string[] = ['# Big', '## First', 'See [the docs][5] for the details of this first section.'];
