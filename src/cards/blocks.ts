@@ -329,7 +329,7 @@ export function blocksOf(text: string, lineOffset: number): Block[] {
   return blocks;
 }
 
-export function listMarkdown(items: readonly ListItem[], spread: boolean): string {
+function listMarkdown(items: readonly ListItem[], spread: boolean): string {
   return items.map((i) => i.markdown).join(spread ? '\n\n' : '\n');
 }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { CardKind } from './card.js';
 
 /** Whitespace collapsed, case folded, Unicode composed: edits that change nothing a learner sees change no id. */
-export function normalisedText(text: string): string {
+function normalisedText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

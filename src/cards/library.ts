@@ -71,9 +71,12 @@ async function noteTextOf(file: string): Promise<NoteRead> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : `cannot read (${code ?? 'error'})` };
+    if (code === 'EACCES' || code === 'EPERM') return { problem: 'cannot read: permission denied' };
+    if (code === 'ENOENT') return { problem: 'cannot read: a broken link, or the file went away' };
+    return { problem: `cannot read (${code ?? 'error'})` };
   }
   if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) return { problem: 'empty note: nothing to make cards from' };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: 'UTF-16 text; save it as UTF-8' };
   if (bytes.includes(0)) return { problem: 'binary file, not a markdown note' };
   try {
     return { text: utf8.decode(bytes) };

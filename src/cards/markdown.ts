@@ -32,7 +32,7 @@ function definitionsOf(nodes: readonly RootContent[]): Map<string, string> {
 export const SPLIT_BYTES = 128_000;
 const PIECE_CHARS = 64_000;
 
-export function parsedMarkdown(text: string): Root {
+function parsedMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions, mdastExtensions });
 }
 

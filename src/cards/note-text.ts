@@ -28,7 +28,7 @@ export class FrontmatterError extends Error {
   }
 }
 
-export function normalisedNewlines(text: string): string {
+function normalisedNewlines(text: string): string {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
 }

@@ -35,11 +35,11 @@ function comparable(text: string): string {
 
 /** Badges, HTML and link-only blocks may stand before a leading heading. */
 function isDecoration(block: Block): boolean {
-  return (block.kind === 'paragraph' && (block.onlyLinks || /^(\[image: [^\]]*\]\s*)+$/.test(block.markdown))) || block.kind === 'quote';
+  return block.kind === 'paragraph' && (block.onlyLinks || /^(\[image: [^\]]*\]\s*)+$/.test(block.markdown));
 }
 
 /** Index of the block that is the deck's own heading, or -1. */
-export function leadingHeading(blocks: readonly Block[], names: readonly string[]): number {
+function leadingHeading(blocks: readonly Block[], names: readonly string[]): number {
   const first = blocks.findIndex((b) => b.kind === 'heading');
   if (first === -1) return -1;
   const heading = blocks[first]!;

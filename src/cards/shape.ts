@@ -187,7 +187,7 @@ function partOf(group: readonly Unit[], previous: readonly Unit[] | undefined, l
 }
 
 /** Whether blocks fit on one card. */
-export function fits(blocks: readonly Block[], limits: ShapeLimits): boolean {
+function fits(blocks: readonly Block[], limits: ShapeLimits): boolean {
   const chars = blocks.reduce((c, b) => c + charsOf(b), 0);
   const items = blocks.reduce((c, b) => c + itemsOf(b), 0);
   return weightOf(chars, items, limits) <= 1;

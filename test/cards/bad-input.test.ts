@@ -1,6 +1,6 @@
 // Bad input (issue 2): each bad file becomes one problem naming the file (and line), and the other
 // decks still load; odd but valid input (CRLF, BOM, odd names, huge or deep notes) parses like plain input.
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ describe('bad input', () => {
       'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
       'latin1.md': Buffer.from('# Caf\xe9\n\nUn caf\xe9 cr\xe8me avec beaucoup de mots ici.\n', 'latin1'),
       'empty.md': '',
+      'utf16.md': Buffer.from('\ufeff# Notes\n', 'utf16le'),
       'good.md': GOOD,
     });
     const library = await load(dir);
@@ -61,6 +62,7 @@ describe('bad input', () => {
       ['binary.md', 'binary file, not a markdown note'],
       ['empty.md', 'empty note: nothing to make cards from'],
       ['latin1.md', 'not UTF-8 text; save it as UTF-8'],
+      ['utf16.md', 'UTF-16 text; save it as UTF-8'],
     ]);
     expect(library.decks.map((d) => d.key)).toEqual(['good.md']);
   });
@@ -70,6 +72,14 @@ describe('bad input', () => {
     chmodSync(path.join(dir, 'secret.md'), 0o000);
     const library = await load(dir);
     expect(library.problems).toEqual([{ file: path.join(dir, 'secret.md'), message: 'cannot read: permission denied' }]);
+    expect(library.decks).toHaveLength(1);
+  });
+
+  it('names a broken link to a note', async () => {
+    const dir = folder({ 'good.md': GOOD });
+    symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'broken.md'));
+    const library = await load(dir);
+    expect(library.problems).toEqual([{ file: path.join(dir, 'broken.md'), message: 'cannot read: a broken link, or the file went away' }]);
     expect(library.decks).toHaveLength(1);
   });
 
