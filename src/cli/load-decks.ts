@@ -4,6 +4,7 @@ import { loadLibrary, type LintedLibrary } from '../cards/library.js';
 import { loadSettings } from '../store/config.js';
 import { cacheDir, dataHome } from '../store/paths.js';
 import type { GlobalOptions } from './context.js';
+import { sanitizeLine } from '../ui/sanitize.js';
 import { deckPaths } from './deck-paths.js';
 import { parseProgress } from './parse-progress.js';
 
@@ -13,6 +14,7 @@ export async function loadedDecks(globals: GlobalOptions): Promise<LintedLibrary
     cacheDir: cacheDir(dataHome(globals.home)),
     progress: parseProgress(),
   });
-  for (const problem of library.problems) process.stderr.write(`recall: ${formatProblem(problem)}\n`);
+  // One line each, even for a file name holding a newline or an escape sequence.
+  for (const problem of library.problems) process.stderr.write(`recall: ${sanitizeLine(formatProblem(problem))}\n`);
   return library;
 }

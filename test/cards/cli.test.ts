@@ -86,6 +86,17 @@ describe('recall cards', () => {
     expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^recall: ${path.join(dir, 'bad.md')}:2: invalid frontmatter: `))]);
     expect((JSON.parse(stdout) as CardJson[]).map((c) => c.deck)).toEqual(['good.md', 'good.md']);
   });
+
+
+  it('keeps note text from driving the terminal, and a problem on one line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'recall-escape-'));
+    writeFileSync(path.join(dir, 'evil.md'), '# Evil\n\n## One\n\nThis text \u001b[2Jclears the screen \u001b]0;title\u0007unless stripped.\n\n## Two\n\nAnother section with enough words too.\n');
+    writeFileSync(path.join(dir, 'odd\nname.md'), '');
+    const { stdout, stderr } = recall('--decks', dir, 'cards');
+    expect(stdout).toContain('This text clears the screen unless stripped.');
+    expect(stdout).not.toContain('\u001b');
+    expect(stderr).toBe(`recall: ${path.join(dir, 'odd name.md')}: empty note: nothing to make cards from\n`);
+  });
 });
 
 describe('recall decks', () => {

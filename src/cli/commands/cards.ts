@@ -3,6 +3,7 @@ import type { Card } from '../../cards/card.js';
 import type { LintFinding } from '../../cards/deck.js';
 import { matchesChapter } from '../../cards/filter.js';
 import { UserError } from '../../errors.js';
+import { sanitize, sanitizeLine } from '../../ui/sanitize.js';
 import type { GlobalOptions } from '../context.js';
 import { loadedDecks } from '../load-decks.js';
 
@@ -12,19 +13,21 @@ interface CardsOptions {
   readonly json?: boolean;
 }
 
+/** Note text for the terminal: escape sequences and control characters removed, lines indented under a label. */
 function indented(label: string, markdown: string): string {
-  return markdown
+  return sanitize(markdown)
     .split('\n')
     .map((line, i) => `${i === 0 ? label : '   '}${line}`.trimEnd())
     .join('\n');
 }
 
 function cardText(card: Card): string {
-  return [`── ${card.id} · ${card.kind} · ${card.source.file}:${card.source.line}`, indented('Q  ', card.front), indented('A  ', card.back)].join('\n');
+  const head = `── ${card.id} · ${card.kind} · ${sanitizeLine(card.source.file)}:${card.source.line}`;
+  return [head, indented('Q  ', card.front), indented('A  ', card.back)].join('\n');
 }
 
 function lintText(finding: LintFinding): string {
-  return `${finding.file}:${finding.line}: ${finding.reason}\n${indented('   ', finding.front.split('\n')[0] ?? '')}`;
+  return `${sanitizeLine(finding.file)}:${finding.line}: ${finding.reason}\n${indented('   ', finding.front.split('\n')[0] ?? '')}`;
 }
 
 export async function run(_operands: string[], options: CardsOptions, globals: GlobalOptions): Promise<void> {

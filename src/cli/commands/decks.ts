@@ -1,5 +1,6 @@
 /** `recall decks [--json]`: each deck's outline, chapters and sections with card counts. */
 import type { DeckOutline, OutlineNode } from '../../cards/card.js';
+import { sanitizeLine } from '../../ui/sanitize.js';
 import type { GlobalOptions } from '../context.js';
 import { loadedDecks } from '../load-decks.js';
 
@@ -23,12 +24,12 @@ function jsonOf(deck: DeckOutline) {
 }
 
 function nodeLine(node: OutlineNode, indent: string): string {
-  const name = [node.number, node.title].filter(Boolean).join(' ') || '(untitled)';
+  const name = sanitizeLine([node.number, node.title].filter(Boolean).join(' ')) || '(untitled)';
   return `${indent}${name}  ${node.cards}`;
 }
 
 function textOf(deck: DeckOutline): string {
-  const lines = [`${deck.title}  (${deck.key}, ${deck.cards} card${deck.cards === 1 ? '' : 's'})`];
+  const lines = [`${sanitizeLine(deck.title)}  (${sanitizeLine(deck.key)}, ${deck.cards} card${deck.cards === 1 ? '' : 's'})`];
   for (const chapter of deck.chapters) {
     lines.push(nodeLine(chapter, '  '));
     for (const section of chapter.children) lines.push(nodeLine(section, '    '));
