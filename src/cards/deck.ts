@@ -72,6 +72,16 @@ function cardsOf(drafts: readonly CardDraft[], deck: string, file: string): Card
  * relative to the deck folder (a frontmatter `id` overrides it).
  */
 export function cardsFromFile(text: string, file: string, deckKey: string, options: CardRules): FileCards {
+  try {
+    return pipeline(text, file, deckKey, options);
+  } catch (error) {
+    // A bug on one odd note must not cost the learner every other deck.
+    const message = `recall could not make cards from this note (${(error as Error).message}); please report it`;
+    return { ...NO_CARDS, problems: [{ file, message }] };
+  }
+}
+
+function pipeline(text: string, file: string, deckKey: string, options: CardRules): FileCards {
   let note;
   try {
     note = noteText(text);

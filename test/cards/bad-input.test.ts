@@ -90,6 +90,15 @@ describe('bad input', () => {
   });
 });
 
+describe('a note the pipeline cannot handle', () => {
+  it('becomes a problem naming the file instead of stopping the load', () => {
+    const broken = { ...DEFAULT_SETTINGS, skipTitles: null as unknown as string[] };
+    const result = cardsFromFile(GOOD, 'odd.md', 'odd.md', broken);
+    expect(result.deck).toBeNull();
+    expect(result.problems).toEqual([{ file: 'odd.md', message: expect.stringMatching(/^recall could not make cards from this note \(.+\); please report it$/) }]);
+  });
+});
+
 describe('odd but valid input', () => {
   it('parses CRLF line endings and a BOM like LF', () => {
     const lf = `---\ntitle: T\n---\n${GOOD}\n## Other\n\n- one point here\n- two points here\n`;
