@@ -55,10 +55,11 @@ export const KEY_TABLE: Readonly<Record<Screen, readonly Binding[]>> = {
     b('bury', ['b'], 'b', 'bury', 'bury: hide the card until tomorrow'),
     b('suspend', ['!'], '!', 'suspend', 'suspend: hide the card until unsuspended'),
     b('edit', ['e'], 'e', 'edit', 'edit the note at this card, then reload'),
-    b('page-up', ['pageup'], 'PgUp/PgDn', 'scroll', 'scroll the card up'),
-    b('page-down', ['pagedown'], 'PgDn', '', 'scroll the card down'),
+    // Help and quit before scrolling: a narrow footer keeps the keys a user cannot do without.
     b('help', ['?'], '?', 'help', 'help'),
     b('quit', ['q', 'escape'], 'q', 'quit', 'end the session'),
+    b('page-up', ['pageup'], 'PgUp/PgDn', 'scroll', 'scroll the card up'),
+    b('page-down', ['pagedown'], 'PgDn', '', 'scroll the card down'),
   ],
   summary: [
     b('undo', ['u'], 'u', 'undo', 'undo the last answer and go back to it'),

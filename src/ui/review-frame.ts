@@ -62,8 +62,10 @@ function progressLine(state: ReviewState, width: number, paint: Paint): string {
   const filled = left + answered === 0 ? barWidth : Math.round((barWidth * answered) / (answered + left));
   const bar = `${paint.accent('█'.repeat(filled))}${paint.dim('░'.repeat(barWidth - filled))}`;
   const { counts } = state.step;
-  const queues = `${paint.newCount(`${counts.new} new`)} · ${paint.learningCount(`${counts.learning} learning`)} · ${paint.reviewCount(`${counts.review} review`)}`;
-  return `${bar} ${answered} done, ${left} left   ${queues}`;
+  const queues = (learning: string, review: string) =>
+    `${paint.newCount(`${counts.new} new`)} · ${paint.learningCount(`${counts.learning} ${learning}`)} · ${paint.reviewCount(`${counts.review} ${review}`)}`;
+  const line = `${bar} ${answered} done, ${left} left   ${queues('learning', 'review')}`;
+  return stringWidth(line) <= width ? line : `${bar} ${answered}/${answered + left}  ${queues('lrn', 'rev')}`;
 }
 
 function helpLines(width: number, paint: Paint): string[] {

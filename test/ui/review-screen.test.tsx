@@ -194,4 +194,11 @@ describe('ReviewScreen', () => {
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
     expect(frame.split('\n')).toHaveLength(11);
   });
+
+  it('at 60 columns keeps help and quit in the footer and all three counts', async () => {
+    const { lastFrame } = await open(fakeSession(items()), { columns: 60, rows: 20 });
+    const frame = await waitForText(lastFrame, 'What is RKE?');
+    expect(frame).toContain('? help  q quit');
+    expect(frame).toContain('0/3  2 new · 0 lrn · 1 rev');
+  });
 });
