@@ -124,7 +124,8 @@ describe('odd but valid input', () => {
     expect(result.cards).toHaveLength(1);
   });
 
-  it('handles 10 000 headings in one file', () => {
+  // Generous timeouts: the machine is shared, and these measure correctness, not speed.
+  it('handles 10 000 headings in one file', { timeout: 120_000 }, () => {
     const text = Array.from({ length: 10_000 }, (_, i) => `## Heading ${i}\n\nBody text number ${i} with enough words.\n`).join('\n');
     const result = cardsOf(text);
     expect(result.deck!.chapters).toHaveLength(10_000);
@@ -132,7 +133,7 @@ describe('odd but valid input', () => {
     expect(result.cards[9_999]!.source.line).toBe(9_999 * 4 + 3);
   });
 
-  it('handles deeply nested lists', () => {
+  it('handles deeply nested lists', { timeout: 120_000 }, () => {
     const deep = Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- level ${i} item text`).join('\n');
     const result = cardsOf(`## Deep\n\n${deep}\n`);
     expect(result.problems).toEqual([]);

@@ -133,7 +133,7 @@ describe('--chapter', () => {
   });
 });
 
-describe('card ids', () => {
+describe('card ids', { timeout: 60_000 }, () => {
   const text = readFileSync(deckFile, 'utf8');
   const idsOf = (t: string) => cardsFromFile(t, 'deck.md', 'deck.md', DEFAULT_SETTINGS).cards.map((c) => c.id);
   const before = idsOf(text);

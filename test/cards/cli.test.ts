@@ -29,7 +29,7 @@ interface CardJson {
   source: { file: string; line: number };
 }
 
-describe('recall cards', () => {
+describe('recall cards', { timeout: 60_000 }, () => {
   it('lists the built-in deck as JSON with the issue\'s fields', () => {
     const { code, stdout, stderr } = recall('cards', '--json');
     expect(stderr).toBe('');
@@ -99,7 +99,7 @@ describe('recall cards', () => {
   });
 });
 
-describe('recall decks', () => {
+describe('recall decks', { timeout: 60_000 }, () => {
   it('shows the outline as JSON with the issue\'s shape', () => {
     const { code, stdout } = recall('decks', '--json');
     expect(code).toBe(0);
