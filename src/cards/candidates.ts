@@ -123,8 +123,8 @@ class Collector {
     });
   }
 
-  /** Pulls tables with a header out of `blocks` as row cards; returns the rest. */
-  private withoutTables(place: Place, kind: CardKind, blocks: readonly Block[]): Block[] {
+  /** Pulls tables with a header out of a section's `blocks` as row cards; returns the rest. */
+  private withoutTables(place: Place, blocks: readonly Block[]): Block[] {
     const rest: Block[] = [];
     blocks.forEach((block, i) => {
       if (block.kind !== 'table' || block.header === null) {
@@ -134,13 +134,13 @@ class Collector {
       const before = blocks[i - 1];
       const intro = isIntroLine(before) && before?.kind === 'paragraph' ? before.text.trim() : null;
       if (intro) rest.pop();
-      this.tableRows(place, kind, block, intro);
+      this.tableRows(place, 'section', block, intro);
     });
     return rest;
   }
 
   section(place: Place, blocks: readonly Block[]): void {
-    const content = this.withoutTables(place, 'section', blocks);
+    const content = this.withoutTables(place, blocks);
     if (content.length === 0) return;
     const text = content.map(blockText).join('\n');
     if (isOnlyQuestions(text)) return;

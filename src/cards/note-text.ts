@@ -79,7 +79,8 @@ function resolvedWikilinks(line: string): string {
   });
 }
 
-const ADMONITION = /^(\s*)(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+"([^"]*)")?\s*$/;
+// `!!! note "Title"`, `??? tip`, `???+ warning inline end "Title"`: type, optional modifiers, optional title.
+const ADMONITION = /^(\s*)(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+[\w-]+)*(?:\s+"([^"]*)")?\s*$/;
 const TAB = /^(\s*)===\+?\s+"([^"]*)"\s*$/;
 
 /**
