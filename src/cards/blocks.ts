@@ -260,7 +260,7 @@ function calloutBlock(quote: Blockquote, piece: ParsedPiece, base: BlockBase): B
   const head = CALLOUT_HEAD.exec(lines[0]!);
   if (!head) return null;
   const inner = ['', ...lines.slice(1).map((l) => l.replace(/^[ \t]*>[ \t]?/, ''))].join('\n');
-  return { ...base, kind: 'callout', type: head[1]!.toLowerCase(), title: head[2]!.trim(), blocks: blocksOf(inner, base.line - 1) };
+  return { ...base, kind: 'callout', type: head[1]!.toLowerCase(), title: head[2]!.replace(/[*_`]/g, '').trim(), blocks: blocksOf(inner, base.line - 1) };
 }
 
 function htmlText(value: string): string {

@@ -100,7 +100,7 @@ class Collector {
 
   explicit(place: Place, blocks: readonly Block[]): void {
     for (const block of blocks) {
-      for (const e of block.explicit) this.add(place, 'explicit', e.front, e.back, e.line);
+      if (!block.skip) for (const e of block.explicit) this.add(place, 'explicit', e.front, e.back, e.line);
     }
   }
 
