@@ -7,10 +7,9 @@ import type {
 } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import type { Paint } from './paint.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
+import { visibleWidth, wrapStyled } from './wrap-styled.js';
 
 const parser = remark().use(remarkGfm);
 
@@ -64,10 +63,9 @@ function nodeLines(node: RootContent, width: number, paint: Paint): string[] {
 
 const isComment = (html: string) => /^\s*<!--[\s\S]*-->\s*$/.test(html);
 
-/** Hard-wraps styled text; explicit newlines (hard breaks) are kept. */
+/** Wraps styled text; explicit newlines (hard breaks) are kept. */
 function wrap(text: string, width: number): string[] {
-  if (text === '') return [];
-  return wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
+  return text === '' ? [] : wrapStyled(text, width);
 }
 
 function inline(nodes: readonly PhrasingContent[], paint: Paint): string {
@@ -113,21 +111,21 @@ function codeBox(node: Code, width: number, paint: Paint): string[] {
   const inner = Math.max(width - 4, 1);
   const lines = sanitize(node.value).split('\n');
   const label = node.lang ? ` ${sanitizeLine(node.lang)} ` : '';
-  const boxWidth = Math.min(inner, Math.max(stringWidth(label), ...lines.map((l) => stringWidth(l))));
-  const top = `┌─${label}${'─'.repeat(Math.max(boxWidth - stringWidth(label), 0))}─┐`;
+  const boxWidth = Math.min(inner, Math.max(visibleWidth(label), ...lines.map((l) => visibleWidth(l))));
+  const top = `┌─${label}${'─'.repeat(Math.max(boxWidth - visibleWidth(label), 0))}─┐`;
   const body = lines.map((line) => {
     const cut = truncate(line, boxWidth);
-    return `${paint.dim('│')} ${paint.code(cut)}${' '.repeat(boxWidth - stringWidth(cut))} ${paint.dim('│')}`;
+    return `${paint.dim('│')} ${paint.code(cut)}${' '.repeat(boxWidth - visibleWidth(cut))} ${paint.dim('│')}`;
   });
   return [paint.dim(top), ...body, paint.dim(`└${'─'.repeat(boxWidth + 2)}┘`)];
 }
 
 /** `text` cut to `width` columns, ending in `…` when cut. */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (visibleWidth(text) <= width) return text;
   let out = '';
   for (const char of text) {
-    if (stringWidth(out + char) > width - 1) break;
+    if (visibleWidth(out + char) > width - 1) break;
     out += char;
   }
   return `${out}…`;
@@ -136,7 +134,7 @@ export function truncate(text: string, width: number): string {
 function listLines(list: List, width: number, paint: Paint): string[] {
   const start = list.start ?? 1;
   const markers = list.children.map((item, i) => itemMarker(list, item, start + i));
-  const markerWidth = Math.max(...markers.map((m) => stringWidth(m)));
+  const markerWidth = Math.max(...markers.map((m) => visibleWidth(m)));
   const out: string[] = [];
   list.children.forEach((item, i) => {
     const marker = markers[i]!.padEnd(markerWidth);
@@ -164,7 +162,7 @@ function tableLines(table: Table, width: number, paint: Paint): string[] {
   const rows = table.children.map((row) => row.children.map((cell) => cellText(cell, paint)));
   const header = rows[0] ?? [];
   const columns = Math.max(...rows.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(1, ...rows.map((r) => stringWidth(r[c] ?? ''))));
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(1, ...rows.map((r) => visibleWidth(r[c] ?? ''))));
   const gridWidth = widths.reduce((a, b) => a + b, 0) + 3 * (columns - 1);
   if (gridWidth <= width) {
     const line = (cells: readonly string[]) =>
@@ -185,4 +183,4 @@ function tableLines(table: Table, width: number, paint: Paint): string[] {
 
 const cellText = (cell: TableCell, paint: Paint) => inline(cell.children, paint).replace(/\n/g, ' ');
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(width - stringWidth(text), 0));
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(width - visibleWidth(text), 0));

@@ -84,7 +84,7 @@ describe('markdownLines', () => {
   it('passes note text through the sanitiser', () => {
     const lines = render('evil \u001B]0;title\u0007text \u001B[2J and \u202Ereversed');
     expect(lines.join('\n')).not.toMatch(/[\u0000-\u0008\u000B-\u001A\u001C-\u001F\u202E]/);
-    expect(lines.map(strip)).toEqual(['evil text  and reversed']);
+    expect(lines.map(strip)).toEqual(['evil text and reversed']);
   });
 
   it('sanitises what character references decode to', () => {
