@@ -27,6 +27,11 @@ describe('numbering', () => {
     expect(result.cards[0]!.chapter).toEqual({ number: '1', title: '' });
   });
 
+  it('counts a single number again after an unnumbered heading above it starts a new part', () => {
+    const text = ['# Deck', '## Part A', '### 1. First', body('first'), '#### 1. Local', body('local'), '## Part B', '### 1. Again', body('again')].join('\n\n');
+    expect(outlineOf(text)).toEqual([['Part A', [['1', ['1. Local']]]], ['Part B', [['1', []]]]]);
+  });
+
   it('keeps duplicate chapter numbers distinct and an unnumbered ## FAQ a sibling', () => {
     const text = ['## 4. Alpha', body('a'), '## 4. Beta', body('b'), '## FAQ', body('faq')].join('\n\n');
     expect(outlineOf(text)).toEqual([['4', []], ['4', []], ['FAQ', []]]);
@@ -44,6 +49,18 @@ describe('the deck node', () => {
     const result = cardsOf(['## My_notes', body('deck'), '## Intro', body('intro')].join('\n\n'), 'my-notes.md');
     expect(result.deck!.chapters.map((c) => c.title)).toEqual(['Intro']);
     expect(result.deck!.title).toBe('My_notes');
+  });
+});
+
+describe('callouts', () => {
+  it('hold their own content, with headings inside them as children', () => {
+    const text = ['# Deck', '## Setup', body('intro'), '> [!note] Steps\n> Follow these in order with enough words here.\n>\n> ### Step one\n> Install the tool first with the package manager of the system.', body('after')].join('\n\n');
+    const cards = cardsOf(text).cards.map((c) => [c.path.map((p) => p.title).join(' › '), c.back]);
+    expect(cards).toEqual([
+      ['Setup', 'intro and enough other words to count as content.\n\nafter and enough other words to count as content.'],
+      ['Setup › Steps', 'Follow these in order with enough words here.'],
+      ['Setup › Steps › Step one', 'Install the tool first with the package manager of the system.'],
+    ]);
   });
 });
 
