@@ -1,5 +1,4 @@
 /** The home screen as lines: a title with today's totals, the tree with counts, the footer. */
-import stringWidth from 'string-width';
 import type { TreeRow } from './deck-tree.js';
 import type { VisibleRow } from './home-state.js';
 import { KEY_TABLE, keysText } from './keys.js';
@@ -7,6 +6,7 @@ import { exactly, footerLines, rule, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 import { sanitizeLine } from './sanitize.js';
+import { visibleWidth } from './wrap-styled.js';
 
 const COUNT_WIDTH = 7;
 
@@ -40,7 +40,7 @@ export interface HomeView {
 
 function helpLines(width: number, paint: Paint): string[] {
   const bindings = KEY_TABLE.home;
-  const keyWidth = Math.max(...bindings.map((b) => stringWidth(keysText(b))));
+  const keyWidth = Math.max(...bindings.map((b) => visibleWidth(keysText(b))));
   return [
     `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
     ...bindings.map((b) => truncate(`  ${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),

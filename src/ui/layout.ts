@@ -1,13 +1,7 @@
 /** Small helpers for building fixed-size frames out of lines. */
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { visibleWidth } from './wrap-styled.js';
 import { KEY_TABLE, type Binding, type Screen, type Stage } from './keys.js';
 import type { Paint } from './paint.js';
-
-/** A styled line cut to `width` columns (styles kept intact). */
-export function fitLine(line: string, width: number): string {
-  return stringWidth(line) <= width ? line : wrapAnsi(line, width, { hard: true, trim: false, wordWrap: false }).split('\n')[0]!;
-}
 
 /** `lines` cut or padded with empty lines to exactly `height`. */
 export function exactly(lines: readonly string[], height: number): string[] {
@@ -18,7 +12,7 @@ export function exactly(lines: readonly string[], height: number): string[] {
 
 /** `left` and `right` on one line of `width` columns, right-aligned; `left` is expected to fit. */
 export function spread(left: string, right: string, width: number): string {
-  const gap = width - stringWidth(left) - stringWidth(right);
+  const gap = width - visibleWidth(left) - visibleWidth(right);
   return gap >= 1 ? `${left}${' '.repeat(gap)}${right}` : left;
 }
 
@@ -34,7 +28,7 @@ export function footerLines(
   for (const item of items) {
     const last = out[out.length - 1] as string;
     const next = last === '' ? item : `${last}  ${item}`;
-    if (stringWidth(next) <= width) out[out.length - 1] = next;
+    if (visibleWidth(next) <= width) out[out.length - 1] = next;
     else if (out.length < lines) out.push(item);
     else break;
   }

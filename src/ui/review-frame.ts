@@ -2,7 +2,6 @@
  * The review screen as lines: header, progress, the card (front, then the reserved answer area),
  * footer. Every region has a fixed height, so revealing an answer or a status message moves nothing.
  */
-import stringWidth from 'string-width';
 import type { OutlineRef } from '../cards/card.js';
 import type { Rating } from '../store/events.js';
 import { bindingOf, KEY_TABLE, keysText, type Command } from './keys.js';
@@ -12,6 +11,7 @@ import type { Paint } from './paint.js';
 import { totalOf, type ReviewItem, type SessionPort } from './review-item.js';
 import { summaryOf, type ReviewState } from './review-state.js';
 import { sanitizeLine } from './sanitize.js';
+import { visibleWidth } from './wrap-styled.js';
 
 /** Rows the review screen uses besides the card body. */
 const CHROME = 7;
@@ -65,12 +65,12 @@ function progressLine(state: ReviewState, width: number, paint: Paint): string {
   const queues = (learning: string, review: string) =>
     `${paint.newCount(`${counts.new} new`)} · ${paint.learningCount(`${counts.learning} ${learning}`)} · ${paint.reviewCount(`${counts.review} ${review}`)}`;
   const line = `${bar} ${answered} done, ${left} left   ${queues('learning', 'review')}`;
-  return stringWidth(line) <= width ? line : `${bar} ${answered}/${answered + left}  ${queues('lrn', 'rev')}`;
+  return visibleWidth(line) <= width ? line : `${bar} ${answered}/${answered + left}  ${queues('lrn', 'rev')}`;
 }
 
 function helpLines(width: number, paint: Paint): string[] {
   const bindings = KEY_TABLE.review;
-  const keyWidth = Math.max(...bindings.map((b) => stringWidth(keysText(b))));
+  const keyWidth = Math.max(...bindings.map((b) => visibleWidth(keysText(b))));
   return [
     `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
     ...bindings.map((b) => truncate(`${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),

@@ -97,3 +97,10 @@ export function wrapStyled(text: string, width: number): string[] {
   }
   return lines;
 }
+
+/** `text` cut to `width` columns, styles kept whole and closed. */
+export function cutStyled(text: string, width: number): string {
+  if (visibleWidth(text) <= width) return text;
+  const first = hardSplit(text, width)[0] as string;
+  return openAt(first).length > 0 ? `${first}\u001B[0m` : first;
+}
