@@ -71,6 +71,7 @@ const DIAGRAM_LANGS = new Set(['mermaid', 'plantuml', 'puml']);
 const TOOL_LANGS = new Set(['dataview', 'dataviewjs', 'query', 'tasks']);
 const SKIP_COMMENT = /^<!--\s*recall:\s*skip\s*-->$/i;
 const ATTRIBUTE_LIST = /\{:?[ \t]*[#.][\w-]+(?:[ \t]+[#.]?[\w-]+(?:=[^}\s]+)?)*[ \t]*\}/g;
+const FOOTNOTE_DEFINITION = /^\[\^[^\]\n]+\]:/;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+/g;
 const CALLOUT_HEAD = /^[ \t]*>[ \t]*\[!([\w-]+)\][-+]?[ \t]*(.*)$/;
 
@@ -277,6 +278,8 @@ function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean): Block | 
     case 'heading':
       return { line, skip, explicit: [], kind: 'heading', depth: node.depth, text: toString(node).replace(ATTRIBUTE_LIST, '').trim() };
     case 'paragraph': {
+      // A footnote definition (`[^1]: …`) belongs to the note's end matter, not to the section it ends up in.
+      if (FOOTNOTE_DEFINITION.test(piece.text.slice(node.position!.start.offset, node.position!.end.offset))) return null;
       const found = explicitIn(piece.text.slice(node.position!.start.offset, node.position!.end.offset), line);
       const markdown = renderedSource(node, piece, found.lines).trim();
       const base = { line, skip, explicit: found.drafts };
