@@ -2,7 +2,7 @@
 import type { TreeRow } from './deck-tree.js';
 import type { VisibleRow } from './home-state.js';
 import { KEY_TABLE, keysText } from './keys.js';
-import { exactly, footerLines, rule, spread } from './layout.js';
+import { exactly, footerLines, rule, screenWidth, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 import { sanitizeLine } from './sanitize.js';
@@ -50,7 +50,8 @@ function helpLines(width: number, paint: Paint): string[] {
 }
 
 /** The home screen: exactly `rows` lines. */
-export function homeFrame(view: HomeView, tree: readonly TreeRow[], columns: number, rows: number, paint: Paint): string[] {
+export function homeFrame(view: HomeView, tree: readonly TreeRow[], terminalColumns: number, rows: number, paint: Paint): string[] {
+  const columns = screenWidth(terminalColumns);
   const total = tree.reduce((sum, r) => ({ new: sum.new + r.counts.new, learning: sum.learning + r.counts.learning, review: sum.review + r.counts.review }), { new: 0, learning: 0, review: 0 });
   const due = total.new + total.learning + total.review;
   const title = spread(

@@ -3,6 +3,12 @@ import { visibleWidth } from './wrap-styled.js';
 import { KEY_TABLE, type Binding, type Screen, type Stage } from './keys.js';
 import type { Paint } from './paint.js';
 
+/** Widest a screen gets: on a wide terminal, a row's counts far from its label are hard to match up. */
+export const MAX_COLUMNS = 110;
+
+/** The columns a screen uses on a terminal `columns` wide. */
+export const screenWidth = (columns: number) => Math.min(columns, MAX_COLUMNS);
+
 /** `lines` cut or padded with empty lines to exactly `height`. */
 export function exactly(lines: readonly string[], height: number): string[] {
   const out = lines.slice(0, Math.max(height, 0));

@@ -5,7 +5,7 @@
 import type { OutlineRef } from '../cards/card.js';
 import type { Rating } from '../store/events.js';
 import { bindingOf, KEY_TABLE, keysText, type Command } from './keys.js';
-import { duration, exactly, footerLines, rule, spread } from './layout.js';
+import { duration, exactly, footerLines, rule, screenWidth, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 import { totalOf, type ReviewItem, type SessionPort } from './review-item.js';
@@ -20,7 +20,7 @@ const CHROME = 7;
 export const bodyHeight = (rows: number) => Math.max(rows - CHROME, 3);
 
 /** Widest the card text gets: longer lines are hard to read on a wide terminal. */
-export const textWidth = (columns: number) => Math.min(columns - 2, 100);
+export const textWidth = (columns: number) => screenWidth(columns) - 2;
 
 export interface CardText {
   readonly front: readonly string[];
@@ -84,7 +84,8 @@ export interface ReviewLayout {
 
 /** The whole review screen: exactly `rows` lines. */
 export function reviewFrame(state: ReviewState, text: CardText | null, session: Pick<SessionPort, 'title' | 'cram'>, layout: ReviewLayout, paint: Paint): string[] {
-  const { columns, rows } = layout;
+  const { rows } = layout;
+  const columns = screenWidth(layout.columns);
   const item = state.step.item;
   const height = bodyHeight(rows);
   const header = item
@@ -117,10 +118,11 @@ export function summaryFrame(
   state: ReviewState, session: Pick<SessionPort, 'title' | 'cram'>, dueTomorrow: number, layout: ReviewLayout, paint: Paint,
 ): string[] {
   const s = summaryOf(state.done);
+  const columns = screenWidth(layout.columns);
   const row = (label: string, value: string) => `  ${label.padEnd(20)}${paint.bold(value)}`;
   const lines = [
     paint.bold(paint.accent(state.step.item ? 'Session ended' : 'Session complete')),
-    paint.dim(truncate(sanitizeLine(session.title), layout.columns)),
+    paint.dim(truncate(sanitizeLine(session.title), columns)),
     '',
     row(session.cram ? 'Cards practised' : 'Cards reviewed', String(s.reviewed)),
     row('Again rate', s.reviewed === 0 ? '–' : `${Math.round(s.againRate * 100)}%`),
@@ -129,5 +131,5 @@ export function summaryFrame(
     ...(session.cram ? [] : [row('New cards learned', String(s.newLearned))]),
     row('Due tomorrow', String(dueTomorrow)),
   ];
-  return [...exactly(lines, layout.rows - 3), rule(layout.columns, paint), ...footerLines('summary', 'any', layout.columns, paint), sanitizeLine(state.status)];
+  return [...exactly(lines, layout.rows - 3), rule(columns, paint), ...footerLines('summary', 'any', columns, paint), sanitizeLine(state.status)];
 }
