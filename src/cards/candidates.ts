@@ -151,7 +151,9 @@ class Collector {
     if (code.length === 0 && countWords(text) < MIN_SECTION_WORDS) return;
     const question = place.node.kind === 'bold' ? place.node.title : null;
     const { trees, parts } = shaped(content, this.rules);
-    for (const tree of trees) this.add(place, 'section', tree.label, tree.back, tree.line, question);
+    for (const tree of trees) {
+      this.add(place, 'section', tree.label, tree.back, tree.line, [question, tree.context].filter(Boolean).join('\n\n') || null);
+    }
     parts.forEach((part, k) => {
       const counted = parts.length > 1 ? { ...place, breadcrumb: `${place.breadcrumb} (${k + 1}/${parts.length})` } : place;
       const back = part.blocks.map(blockMarkdown).join('\n\n');

@@ -17,6 +17,8 @@ export interface TreeNode {
   readonly label: string;
   readonly back: string;
   readonly line: number;
+  /** The intro line of the list the item came from, shown as context. */
+  readonly context: string | null;
 }
 
 export interface Part {
@@ -203,18 +205,20 @@ export function shaped(blocks: readonly Block[], limits: ShapeLimits): Shaped {
       rest.push(block);
       continue;
     }
+    const before = rest[rest.length - 1];
+    const context = isIntroLine(before) && before?.kind === 'paragraph' ? before.text.trim() : null;
     const kept = block.items.filter((item) => {
       if (!isTreeItem(item)) return true;
-      trees.push({ label: item.label.trim(), back: item.nested!.markdown, line: item.line });
+      trees.push({ label: item.label.trim(), back: item.nested!.markdown, line: item.line, context });
       return false;
     });
     if (kept.length) rest.push({ ...block, items: kept });
+    // A list whose items all became nodes leaves its intro line on their fronts, with nothing left to introduce here.
+    else if (context !== null) rest.pop();
   }
-  // A list whose items all became nodes leaves its intro line with nothing to introduce.
-  const content = rest.filter((b, i) => !(isIntroLine(b) && (i === rest.length - 1 || isIntroLine(rest[i + 1]))) || rest.length === 1);
-  if (content.length === 0) return { trees, parts: [] };
-  if (fits(content, limits)) return { trees, parts: [{ blocks: content, label: null, context: null, oversized: false }] };
-  const units = unitsOf(content, limits);
+  if (rest.length === 0) return { trees, parts: [] };
+  if (fits(rest, limits)) return { trees, parts: [{ blocks: rest, label: null, context: null, oversized: false }] };
+  const units = unitsOf(rest, limits);
   const n = Math.max(1, Math.ceil(units.reduce((w, u) => w + u.weight, 0)));
   const groups = grouped(units, cuts(units, n));
   return { trees, parts: groups.map((g, k) => partOf(g, groups[k - 1], limits)) };

@@ -83,6 +83,17 @@ describe('section cards', () => {
     expect(card.back).not.toContain('line 11');
   });
 
+  it('makes bullet-tree nodes of labelled items, their list\'s intro line on their fronts', () => {
+    const group = (name: string) =>
+      `- ${name} services\n${['first', 'second', 'third'].map((n) => `  - the ${n} ${name} service does one useful thing well for the whole team`).join('\n')}`;
+    const text = `# Deck\n\n## Cloud\n\nThe main groups:\n\n${['Compute', 'Storage', 'Database', 'Network'].map(group).join('\n')}\n`;
+    const cards = cardsOf(text).cards;
+    expect(cards.map((c) => c.front)).toEqual(
+      ['Compute', 'Storage', 'Database', 'Network'].map((n) => `Cloud\n\nThe main groups:\n\n${n} services`),
+    );
+    expect(cards[0]!.back).toBe(['first', 'second', 'third'].map((n) => `- the ${n} Compute service does one useful thing well for the whole team`).join('\n'));
+  });
+
   it('repeats a split list\'s intro line on its later parts', () => {
     const items = Array.from({ length: 12 }, (_, i) => `- item number ${i + 1} of the long list`).join('\n');
     const cards = cardsOf(`## Long list\n\nThe steps:\n\n${items}\n`).cards;
