@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Selection, TreeRow } from './deck-tree.js';
 import { Frame } from './frame.js';
 import { homeFrame } from './home-frame.js';
@@ -29,7 +29,6 @@ export function HomeScreen(props: HomeScreenProps) {
   const { tree, size, paint } = props;
   const reducer = useMemo(() => homeReducer(tree), [tree]);
   const [state, dispatch, getState] = useSyncReducer(reducer, () => props.initial ?? initialHomeState(tree));
-  const [help, setHelp] = useState(false);
   const rows = visibleRows(tree, state.open);
   const selected = selectedIndex(rows, state.selected);
   const height = size.rows - 1;
@@ -39,13 +38,12 @@ export function HomeScreen(props: HomeScreenProps) {
       return latest[selectedIndex(latest, getState().selected)]?.row.selection ?? null;
     },
     page: Math.max(height - 8, 1),
-    help,
-    setHelp,
+    help: () => getState().help,
     onReview: (selection, cram) => props.onReview(selection, cram, getState()),
     onStats: () => props.onStats(getState()),
     onQuit: props.onQuit,
     isActive: props.isActive ?? true,
   });
-  const lines = homeFrame({ rows, open: state.open, selected, help, status: props.status, problems: props.problems }, tree, size.columns, height, paint);
+  const lines = homeFrame({ rows, open: state.open, selected, help: state.help, status: props.status, problems: props.problems }, tree, size.columns, height, paint);
   return <Frame lines={lines} width={size.columns} />;
 }

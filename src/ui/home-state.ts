@@ -11,13 +11,16 @@ export interface HomeState {
   readonly open: ReadonlySet<string>;
   /** Id of the selected row. */
   readonly selected: string | null;
+  /** The help overlay is open. */
+  readonly help: boolean;
 }
 
 export type HomeAction =
   | { readonly type: 'move'; readonly by: number }
   | { readonly type: 'open' }
   | { readonly type: 'close' }
-  | { readonly type: 'toggle' };
+  | { readonly type: 'toggle' }
+  | { readonly type: 'help'; readonly open: boolean };
 
 /** The rows on screen: every open row's children, depth first. */
 export function visibleRows(tree: readonly TreeRow[], open: ReadonlySet<string>): VisibleRow[] {
@@ -34,7 +37,7 @@ export function visibleRows(tree: readonly TreeRow[], open: ReadonlySet<string>)
 
 /** Decks start open, so their chapters show at once. */
 export function initialHomeState(tree: readonly TreeRow[]): HomeState {
-  return { open: new Set(tree.map((row) => row.id)), selected: tree[0]?.id ?? null };
+  return { open: new Set(tree.map((row) => row.id)), selected: tree[0]?.id ?? null, help: false };
 }
 
 const withOpen = (open: ReadonlySet<string>, id: string, isOpen: boolean) => {
@@ -52,6 +55,7 @@ export function selectedIndex(rows: readonly VisibleRow[], selected: string | nu
 /** The reducer over a given tree (rows change when the tree reloads; the state keeps ids). */
 export function homeReducer(tree: readonly TreeRow[]) {
   return (state: HomeState, action: HomeAction): HomeState => {
+    if (action.type === 'help') return { ...state, help: action.open };
     const rows = visibleRows(tree, state.open);
     const index = selectedIndex(rows, state.selected);
     const current = rows[index];

@@ -8,8 +8,8 @@ export interface HomeKeysOptions {
   /** The selected row's cards, as of the latest key. */
   readonly selection: () => Selection | null;
   readonly page: number;
-  readonly help: boolean;
-  readonly setHelp: (help: boolean) => void;
+  /** The help overlay is open, as of the latest key. */
+  readonly help: () => boolean;
   readonly onReview: (selection: Selection | null, cram: boolean) => void;
   readonly onStats: () => void;
   readonly onQuit: () => void;
@@ -22,8 +22,8 @@ export function useHomeKeys(dispatch: (action: HomeAction) => void, o: HomeKeysO
     if (selection) then(selection);
   };
   const press = (name: string) => {
-    if (o.help) {
-      o.setHelp(false);
+    if (o.help()) {
+      dispatch({ type: 'help', open: false });
       return;
     }
     switch (commandFor('home', name)) {
@@ -38,7 +38,7 @@ export function useHomeKeys(dispatch: (action: HomeAction) => void, o: HomeKeysO
       case 'review-all': return o.onReview(null, false);
       case 'cram-row': return withSelection((selection) => o.onReview(selection, true));
       case 'stats': return o.onStats();
-      case 'help': return o.setHelp(true);
+      case 'help': return dispatch({ type: 'help', open: true });
       case 'quit': return o.onQuit();
       default: return undefined;
     }

@@ -100,11 +100,15 @@ describe('HomeScreen', () => {
   });
 
   it('? lists every key of the home screen', async () => {
-    const { lastFrame, stdin } = await open();
+    const { lastFrame, stdin, events } = await open();
     await waitForText(lastFrame, 'Rancher');
     stdin.write('?');
     const help = await waitForText(lastFrame, 'any key closes this help');
     expect(help).toContain("review what is due in the row's subtree");
     expect(help).toContain('cram the row');
+    // The key that closes help does nothing else, even typed in the same burst.
+    stdin.write('jq');
+    await waitForText(lastFrame, 'Chapter 1');
+    expect(events).toEqual(['quit']);
   });
 });

@@ -71,6 +71,12 @@ describe('homeReducer', () => {
     expect(labels(reduce(up, { type: 'close' }))).toEqual(['Deck', '1 One', '2 Two']);
   });
 
+  it('help opens and closes the overlay without touching the tree', () => {
+    const open = reduce(start, { type: 'help', open: true });
+    expect(open).toEqual({ ...start, help: true });
+    expect(reduce(open, { type: 'help', open: false })).toEqual(start);
+  });
+
   it('toggle opens and closes; leaves do nothing', () => {
     const onTwo = reduce(start, { type: 'move', by: 2 });
     expect(reduce(onTwo, { type: 'toggle' })).toBe(onTwo);
