@@ -34,9 +34,13 @@ export function scopeTitle(scope: SessionScope): string {
   return scope.cram ? `Cram: ${scope.selection || scope.chapters.length > 0 ? what : 'every card'}` : what;
 }
 
+/** `cards` under the tree row `selection` (all of them without one). */
+const underRow = (cards: readonly Card[], selection: Selection | null) =>
+  selection ? cards.filter((card) => inSelection(card, selection)) : cards;
+
 /** The cards of a scope, in note order. */
 export function scopeCards(workspace: Workspace, scope: Pick<SessionScope, 'selection' | 'chapters'>): readonly Card[] {
-  return workspace.cards(scope.chapters).filter((card) => !scope.selection || inSelection(card, scope.selection));
+  return underRow(workspace.cards(scope.chapters), scope.selection);
 }
 
 export class WorkspaceSession implements SessionPort {
@@ -48,15 +52,24 @@ export class WorkspaceSession implements SessionPort {
   private readonly history: string[][] = [];
   /** A card taken back by undo: shown next. */
   private first: string | null = null;
+  /** The `--chapter` cards of the current workspace, computed once per workspace: next() runs on every key. */
+  private chapterCards: { readonly of: Workspace; readonly cards: readonly Card[] } | null = null;
 
   constructor(private workspace: Workspace, private readonly scope: SessionScope, private readonly hooks: SessionHooks) {
     this.cram = scope.cram;
     this.title = scopeTitle(scope);
-    this.cramLeft = scope.cram ? scopeCards(workspace, scope).map((c) => c.id) : [];
+    this.cramLeft = scope.cram ? this.cards().map((c) => c.id) : [];
+  }
+
+  private inChapters(): readonly Card[] {
+    if (this.chapterCards?.of !== this.workspace) {
+      this.chapterCards = { of: this.workspace, cards: this.workspace.cards(this.scope.chapters) };
+    }
+    return this.chapterCards.cards;
   }
 
   private cards(): readonly Card[] {
-    return scopeCards(this.workspace, this.scope);
+    return underRow(this.inChapters(), this.scope.selection);
   }
 
   /**
@@ -65,10 +78,10 @@ export class WorkspaceSession implements SessionPort {
    */
   private queueAt(at: Date): Queue {
     const ws = this.workspace;
-    const queue = buildQueue(ws.cards(this.scope.chapters), ws.states, ws.reviews, ws.settings, at);
+    const queue = buildQueue(this.inChapters(), ws.states, ws.reviews, ws.settings, at);
     const selection = this.scope.selection;
     if (!selection) return queue;
-    const cards = queue.cards.filter((card) => inSelection(card, selection));
+    const cards = underRow(queue.cards, selection);
     const counts = { new: 0, learning: 0, review: 0 };
     for (const card of cards) counts[queue.kinds.get(card.id) ?? 'review'] += 1;
     return { ...queue, cards, counts };
