@@ -2,8 +2,8 @@
  * The review screen as lines: header, progress, the card (front, then the reserved answer area),
  * footer. Every region has a fixed height, so revealing an answer or a status message moves nothing.
  */
-import type { OutlineRef } from '../cards/card.js';
 import type { Rating } from '../store/events.js';
+import { cardFace } from './card-face.js';
 import { bindingOf, KEY_TABLE, keysText, type Command } from './keys.js';
 import { duration, exactly, footerLines, rule, screenWidth, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
@@ -35,11 +35,17 @@ export function bodyLines(text: CardText, revealed: boolean, width: number, pain
   return [...text.front, '', paint.dim(`${'╌'.repeat(side)}${label}${'╌'.repeat(side)}`), '', ...text.back];
 }
 
-// An implicit chapter (a number without a heading) never shows in a breadcrumb.
-const pathText = (path: readonly OutlineRef[]) => path.filter((n) => n.title !== '').map((n) => sanitizeLine(n.number ? `${n.number} ${n.title}` : n.title));
-
-export function breadcrumb(item: ReviewItem): string {
-  return [sanitizeLine(item.deckTitle), ...pathText(item.card.path)].join(' › ');
+/**
+ * The breadcrumb in `width` columns: leading crumbs give way first (`… › Nodes (1/2)`), since the
+ * card's own section and its part counter tell the learner most.
+ */
+export function fitBreadcrumb(breadcrumb: string, width: number): string {
+  const crumbs = breadcrumb.split(' › ');
+  for (let drop = 0; drop < crumbs.length - 1; drop++) {
+    const text = drop === 0 ? breadcrumb : ['…', ...crumbs.slice(drop)].join(' › ');
+    if (visibleWidth(text) <= width) return text;
+  }
+  return truncate(crumbs.length > 1 ? `… › ${crumbs[crumbs.length - 1]}` : breadcrumb, width);
 }
 
 const RATING_COMMANDS: Readonly<Record<Rating, Command>> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
@@ -89,7 +95,7 @@ export function reviewFrame(state: ReviewState, text: CardText | null, session: 
   const item = state.step.item;
   const height = bodyHeight(rows);
   const header = item
-    ? spread(paint.dim(truncate(breadcrumb(item), columns - 22)), session.cram ? paint.bold(`cram · ${item.card.kind}`) : paint.dim(`${item.queue} · ${item.card.kind}`), columns)
+    ? spread(paint.dim(fitBreadcrumb(cardFace(item).breadcrumb, columns - 22)), session.cram ? paint.bold(`cram · ${item.card.kind}`) : paint.dim(`${item.queue} · ${item.card.kind}`), columns)
     : paint.dim(truncate(sanitizeLine(session.title), columns));
   const content = state.help ? helpLines(columns - 2, paint) : text ? bodyLines(text, state.stage === 'back', textWidth(columns), paint) : [];
   // A resize can make the card fit again: never leave it scrolled past its end.

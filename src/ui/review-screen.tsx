@@ -1,5 +1,6 @@
 import { useStdout } from 'ink';
 import { useMemo } from 'react';
+import { cardFace } from './card-face.js';
 import { Frame } from './frame.js';
 import { markdownLines } from './markdown-lines.js';
 import type { Paint } from './paint.js';
@@ -28,7 +29,7 @@ export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isAc
   const height = bodyHeight(size.rows - 1);
   const item = state.step.item;
   const text = useMemo<CardText | null>(
-    () => (item ? { front: markdownLines(item.card.front, width, paint), back: markdownLines(item.card.back, width, paint) } : null),
+    () => (item ? { front: markdownLines(cardFace(item).front, width, paint), back: markdownLines(item.card.back, width, paint) } : null),
     [item, width, paint],
   );
   const scrollMax = text ? Math.max(bodyLines(text, state.stage === 'back', width, paint).length - height, 0) : 0;

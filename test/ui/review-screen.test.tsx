@@ -201,4 +201,41 @@ describe('ReviewScreen', () => {
     expect(frame).toContain('? help  q quit');
     expect(frame).toContain('0/3  2 new · 0 lrn · 1 rev');
   });
+
+  it('shows the breadcrumb once: in the header, with the part counter, not again above the question', async () => {
+    const card = cardOf('p', {
+      path: [{ number: '1', title: '' }, { number: '1.2', title: 'Discovering RKE' }, { number: null, title: 'Nodes:' }],
+      front: '1.2 Discovering RKE › Nodes (1/2)\n\nWhat are the key points?',
+    });
+    const { lastFrame } = await open(fakeSession([itemOf(card)]));
+    const frame = await waitForText(lastFrame, 'What are the key points?');
+    expect(frame.split('\n')[0]).toMatch(/^Deck › 1\.2 Discovering RKE › Nodes \(1\/2\)\s+new · section$/);
+    expect(frame.match(/Discovering RKE/g)).toHaveLength(1);
+    const body = frame.split('\n').slice(3);
+    expect(body[0]?.trim()).toBe('What are the key points?');
+  });
+
+  it('a deck-level card shows the deck title once; a first line that is not the breadcrumb stays on the card', async () => {
+    const deckCard = cardOf('d', { chapter: null, path: [], front: 'Deck\n\nWhat are the key points?' });
+    const plain = cardOf('q', { front: 'Which port does the API use?' });
+    const { lastFrame, stdin } = await open(fakeSession([itemOf(deckCard), itemOf(plain)]));
+    const first = await waitForText(lastFrame, 'What are the key points?');
+    expect(first.split('\n')[0]).toMatch(/^Deck\s+new · section$/);
+    expect(first.match(/Deck/g)).toHaveLength(1);
+    stdin.write(KEY.space);
+    await waitForText(lastFrame, 'Back of d');
+    stdin.write('3');
+    const second = await waitForText(lastFrame, 'Which port does the API use?');
+    expect(second.split('\n')[0]).toMatch(/^Deck › 1\.1 First\s+new · section$/);
+  });
+
+  it('a long breadcrumb gives up its leading crumbs, keeping the section and its part', async () => {
+    const card = cardOf('l', {
+      path: [{ number: '1', title: 'A rather long chapter title about clusters' }, { number: '1.1', title: 'Communicating with Downstream Clusters' }],
+      front: '1 A rather long chapter title about clusters › 1.1 Communicating with Downstream Clusters (3/4)\n\nWhat are the key points?',
+    });
+    const { lastFrame } = await open(fakeSession([itemOf(card)]));
+    const frame = await waitForText(lastFrame, 'What are the key points?');
+    expect(frame.split('\n')[0]).toMatch(/^… › 1\.1 Communicating with Downstream Clusters \(3\/4\)\s+new · section$/);
+  });
 });

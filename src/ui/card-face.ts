@@ -1,0 +1,55 @@
+/**
+ * A card as the review screen shows it: the breadcrumb for the header and the front without it. The
+ * cards pipeline puts the breadcrumb on the first line of every front (DESIGN.md, "Breadcrumbs"), and
+ * the header shows it too; drawn twice, the question would sit under a repeat of the header.
+ */
+import type { OutlineRef } from '../cards/card.js';
+import type { ReviewItem } from './review-item.js';
+import { sanitizeLine } from './sanitize.js';
+
+export interface CardFace {
+  /** `Deck › 1.2 Discovering RKE › Nodes (1/2)`: one line, sanitised. */
+  readonly breadcrumb: string;
+  /** The front's markdown below its breadcrumb (the whole front when it has none). */
+  readonly front: string;
+}
+
+/** A part counter the shaping pass adds to split cards' breadcrumbs. */
+const PART = /\s\(\d+\/\d+\)$/;
+
+/** A crumb as the cards pipeline writes it: number and title, a trailing colon dropped. */
+const crumbOf = (ref: OutlineRef) => {
+  const title = ref.title.replace(/\s*[:：]$/, '');
+  return ref.number ? `${ref.number} ${title}` : title;
+};
+
+/**
+ * The breadcrumbs the card's first line may be: the path (implicit chapters left out), or the path
+ * without its own node (a bold question or a bare "Summary" is not repeated), else the deck's title.
+ */
+function breadcrumbsOf(path: readonly OutlineRef[], deckTitle: string): Set<string> {
+  const crumbs = path.filter((ref) => ref.title !== '').map(crumbOf);
+  const joined = (parts: readonly string[]) => (parts.length > 0 ? parts.join(' › ') : deckTitle);
+  return new Set([joined(crumbs), joined(crumbs.slice(0, -1))].map(sanitizeLine));
+}
+
+/** The path's crumbs after the deck's title: what the header shows when the front has no breadcrumb line. */
+const pathBreadcrumb = (item: ReviewItem) =>
+  [item.deckTitle, ...item.card.path.filter((ref) => ref.title !== '').map((ref) => (ref.number ? `${ref.number} ${ref.title}` : ref.title))]
+    .map(sanitizeLine)
+    .join(' › ');
+
+export function cardFace(item: ReviewItem): CardFace {
+  const { front } = item.card;
+  const end = front.indexOf('\n');
+  const first = sanitizeLine(end === -1 ? front : front.slice(0, end)).trim();
+  if (!breadcrumbsOf(item.card.path, item.deckTitle).has(first.replace(PART, ''))) {
+    return { breadcrumb: pathBreadcrumb(item), front };
+  }
+  const deck = sanitizeLine(item.deckTitle);
+  return {
+    // The front's line keeps the part counter ("(1/2)") that the path alone does not know.
+    breadcrumb: first === deck ? deck : `${deck} › ${first}`,
+    front: end === -1 ? '' : front.slice(end + 1).replace(/^\s*\n/, ''),
+  };
+}
