@@ -52,8 +52,8 @@ export class WorkspaceSession implements SessionPort {
   private readonly history: string[][] = [];
   /** A card taken back by undo: shown next. */
   private first: string | null = null;
-  /** The `--chapter` cards of the current workspace, computed once per workspace: next() runs on every key. */
-  private chapterCards: { readonly of: Workspace; readonly cards: readonly Card[] } | null = null;
+  /** The scope's cards in the current workspace, computed once per workspace: next() runs on every key. */
+  private scoped: { readonly of: Workspace; readonly cards: readonly Card[] } | null = null;
 
   constructor(private workspace: Workspace, private readonly scope: SessionScope, private readonly hooks: SessionHooks) {
     this.cram = scope.cram;
@@ -61,30 +61,18 @@ export class WorkspaceSession implements SessionPort {
     this.cramLeft = scope.cram ? this.cards().map((c) => c.id) : [];
   }
 
-  private inChapters(): readonly Card[] {
-    if (this.chapterCards?.of !== this.workspace) {
-      this.chapterCards = { of: this.workspace, cards: this.workspace.cards(this.scope.chapters) };
-    }
-    return this.chapterCards.cards;
-  }
-
   private cards(): readonly Card[] {
-    return underRow(this.inChapters(), this.scope.selection);
+    if (this.scoped?.of !== this.workspace) this.scoped = { of: this.workspace, cards: scopeCards(this.workspace, this.scope) };
+    return this.scoped.cards;
   }
 
   /**
-   * The queue of the `--chapter` cards, narrowed to the tree row: the daily new-card limit is shared, so
-   * a row offers what the home screen counted for it, not a limit of its own.
+   * The queue of the scope's cards: filtered first, then today's limits, so a tree row offers its own
+   * new cards (as `recall review --chapter` does) and the home screen counts what it gives.
    */
   private queueAt(at: Date): Queue {
     const ws = this.workspace;
-    const queue = buildQueue(this.inChapters(), ws.states, ws.reviews, ws.settings, at);
-    const selection = this.scope.selection;
-    if (!selection) return queue;
-    const cards = underRow(queue.cards, selection);
-    const counts = { new: 0, learning: 0, review: 0 };
-    for (const card of cards) counts[queue.kinds.get(card.id) ?? 'review'] += 1;
-    return { ...queue, cards, counts };
+    return buildQueue(this.cards(), ws.states, ws.reviews, ws.settings, at);
   }
 
   /** The queue now; when it is empty but a learning step falls due within the learn-ahead window, the queue then. */
@@ -173,9 +161,24 @@ export class WorkspaceSession implements SessionPort {
     return `Reloaded ${file}: ${count} card${count === 1 ? '' : 's'}.`;
   }
 
+  /**
+   * Reviews the scope has on the next study day: review cards due by its end (within the daily limit,
+   * today's unfinished ones included) and learning steps that fall in it. A step due later today is
+   * not counted: it comes back today.
+   */
   dueTomorrow(): number {
-    const tomorrow = startOfStudyDayAfter(this.hooks.clock(), this.workspace.settings.dayStartsAt);
-    const { counts } = this.queueAt(tomorrow);
-    return counts.learning + counts.review;
+    const { states, settings } = this.workspace;
+    const start = startOfStudyDayAfter(this.hooks.clock(), settings.dayStartsAt).getTime();
+    const end = startOfStudyDayAfter(new Date(start), settings.dayStartsAt).getTime();
+    let reviews = 0;
+    let learning = 0;
+    for (const card of this.cards()) {
+      const state = states.get(card.id);
+      if (!state || state.suspended) continue;
+      const due = state.due.getTime();
+      if (state.phase === 'review' && due < end) reviews++;
+      else if ((state.phase === 'learning' || state.phase === 'relearning') && due >= start && due < end) learning++;
+    }
+    return Math.min(reviews, settings.reviewsPerDay) + learning;
   }
 }

@@ -1,7 +1,7 @@
 /** What the interactive commands share: one workspace (reopened after an edit), its home tree, its sessions, the app. */
 import { createElement, type ReactElement } from 'react';
-import type { Selection } from '../ui/deck-tree.js';
-import { deckTree } from '../ui/deck-tree.js';
+import { buildQueue } from '../schedule/queue.js';
+import { cappedCounts, deckTree, type Selection } from '../ui/deck-tree.js';
 import { App, type HomeData, type StartScreen, type StatsScreenProps } from '../ui/app.js';
 import { statsReport } from '../stats/report.js';
 import { StatsScreen } from '../ui/stats-screen.js';
@@ -26,13 +26,24 @@ export class Study {
     });
   }
 
-  /** The deck tree with what is due now in each row. */
+  /**
+   * The deck tree with what entering each row gives now: a session of a row queues that subtree and
+   * then applies today's limits (as `recall review --chapter` does), so the rows start from the queue
+   * with no limit and cap their own counts.
+   */
   home(now: Date): HomeData {
-    const queue = this.workspace.queue(now);
-    const due = queue.cards.map((card) => ({ card, queue: queue.kinds.get(card.id) ?? 'review' }));
+    const ws = this.workspace;
+    const settings = ws.settings;
+    const open = buildQueue(ws.cards(), ws.states, ws.reviews, { ...settings, newPerDay: Infinity, reviewsPerDay: Infinity }, now);
+    const limits = {
+      new: Math.max(0, settings.newPerDay - open.doneToday.new),
+      review: Math.max(0, settings.reviewsPerDay - open.doneToday.review),
+    };
+    const due = open.cards.map((card) => ({ card, queue: open.kinds.get(card.id) ?? 'review' }));
     return {
-      tree: deckTree(this.workspace.library.decks, due),
-      problems: this.workspace.library.problems.length + this.workspace.logProblems.length,
+      tree: deckTree(ws.library.decks, due, limits),
+      total: cappedCounts(open.counts, limits),
+      problems: ws.library.problems.length + ws.logProblems.length,
     };
   }
 

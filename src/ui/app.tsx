@@ -4,12 +4,14 @@ import type { Selection, TreeRow } from './deck-tree.js';
 import { HomeScreen } from './home-screen.js';
 import type { HomeState } from './home-state.js';
 import type { Paint } from './paint.js';
-import type { SessionPort } from './review-item.js';
+import type { QueueCounts, SessionPort } from './review-item.js';
 import { ReviewScreen } from './review-screen.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
 
 export interface HomeData {
   readonly tree: readonly TreeRow[];
+  /** What `r` gives: every deck's queue within today's limits (rows count their own share of them). */
+  readonly total: QueueCounts;
   readonly problems: number;
 }
 
@@ -63,6 +65,7 @@ export function App({ start, home, openSession, stats, paint, clock }: AppProps)
         <HomeScreen
           key={generation}
           tree={data?.tree ?? []}
+          total={data?.total ?? { new: 0, learning: 0, review: 0 }}
           problems={data?.problems ?? 0}
           size={size}
           paint={paint}

@@ -50,14 +50,33 @@ export function inSelection(card: Card, selection: Pick<Selection, 'deck' | 'pat
   return true;
 }
 
-function countsOf(due: readonly DueCard[]): QueueCounts {
-  const counts = { new: 0, learning: 0, review: 0 };
-  for (const d of due) counts[d.queue] += 1;
-  return counts;
+/** What today's limits leave: the most new cards and reviews any queue offers now. */
+export interface DailyLimits {
+  readonly new: number;
+  readonly review: number;
 }
 
-/** One row per deck, with its outline below; counts are what is due now in each subtree. */
-export function deckTree(decks: readonly DeckOutline[], due: readonly DueCard[]): TreeRow[] {
+const NO_LIMITS: DailyLimits = { new: Infinity, review: Infinity };
+
+/** `counts` within `limits` (learning steps have no daily limit). */
+export const cappedCounts = (counts: QueueCounts, limits: DailyLimits): QueueCounts => ({
+  new: Math.min(counts.new, limits.new),
+  learning: counts.learning,
+  review: Math.min(counts.review, limits.review),
+});
+
+function countsOf(due: readonly DueCard[], limits: DailyLimits): QueueCounts {
+  const counts = { new: 0, learning: 0, review: 0 };
+  for (const d of due) counts[d.queue] += 1;
+  return cappedCounts(counts, limits);
+}
+
+/**
+ * One row per deck, with its outline below. `due` is every card that could be studied now were there
+ * no daily limit; a row counts what entering it gives: its subtree's cards within today's `limits`,
+ * so a later chapter offers new cards although an earlier one could use up the day's share.
+ */
+export function deckTree(decks: readonly DeckOutline[], due: readonly DueCard[], limits: DailyLimits = NO_LIMITS): TreeRow[] {
   return decks.map((deck) => {
     const inDeck = due.filter((d) => d.card.deck === deck.key);
     const nodeRow = (node: OutlineNode, parent: readonly OutlineRef[], id: string): TreeRow => {
@@ -66,7 +85,7 @@ export function deckTree(decks: readonly DeckOutline[], due: readonly DueCard[])
       return {
         id,
         label: refLabel(node) || '(untitled)',
-        counts: countsOf(inDeck.filter((d) => inSelection(d.card, selection))),
+        counts: countsOf(inDeck.filter((d) => inSelection(d.card, selection)), limits),
         cards: node.cards,
         selection,
         children: node.children.map((child, i) => nodeRow(child, path, `${id}/${i}`)),
@@ -75,7 +94,7 @@ export function deckTree(decks: readonly DeckOutline[], due: readonly DueCard[])
     return {
       id: deck.key,
       label: deck.title,
-      counts: countsOf(inDeck),
+      counts: countsOf(inDeck, limits),
       cards: deck.cards,
       selection: { deck: deck.key, path: [], label: deck.title },
       children: deck.chapters.map((chapter, i) => nodeRow(chapter, [], `${deck.key}/${i}`)),

@@ -5,6 +5,7 @@ import { KEY_TABLE, keysText } from './keys.js';
 import { exactly, footerLines, rule, screenWidth, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
+import { totalOf, type QueueCounts } from './review-item.js';
 import { sanitizeLine } from './sanitize.js';
 import { visibleWidth } from './wrap-styled.js';
 
@@ -36,6 +37,8 @@ export interface HomeView {
   readonly help: boolean;
   readonly status: string;
   readonly problems: number;
+  /** What `r` gives now (the deck rows may add up to more: each has the day's limits to itself). */
+  readonly total: QueueCounts;
 }
 
 function helpLines(width: number, paint: Paint): string[] {
@@ -45,15 +48,14 @@ function helpLines(width: number, paint: Paint): string[] {
     `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
     ...bindings.map((b) => truncate(`  ${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
     '',
-    paint.dim('  Counts are what is due now: new cards, learning steps, reviews.'),
+    paint.dim('  Counts are what a row gives now within today\'s limits: new cards, learning steps, reviews.'),
   ];
 }
 
 /** The home screen: exactly `rows` lines. */
-export function homeFrame(view: HomeView, tree: readonly TreeRow[], terminalColumns: number, rows: number, paint: Paint): string[] {
+export function homeFrame(view: HomeView, terminalColumns: number, rows: number, paint: Paint): string[] {
   const columns = screenWidth(terminalColumns);
-  const total = tree.reduce((sum, r) => ({ new: sum.new + r.counts.new, learning: sum.learning + r.counts.learning, review: sum.review + r.counts.review }), { new: 0, learning: 0, review: 0 });
-  const due = total.new + total.learning + total.review;
+  const due = totalOf(view.total);
   const title = spread(
     `${paint.bold(paint.accent('recall'))}  ${paint.dim(due === 0 ? 'nothing due now' : `${due} due now`)}`,
     paint.dim(`${'new'.padStart(COUNT_WIDTH)}${'learn'.padStart(COUNT_WIDTH)}${'due'.padStart(COUNT_WIDTH)}`),

@@ -4,12 +4,15 @@ import { Frame } from './frame.js';
 import { homeFrame } from './home-frame.js';
 import { homeReducer, initialHomeState, selectedIndex, visibleRows, type HomeState } from './home-state.js';
 import type { Paint } from './paint.js';
+import type { QueueCounts } from './review-item.js';
 import type { TerminalSize } from './use-terminal-size.js';
 import { useHomeKeys } from './use-home-keys.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 
 export interface HomeScreenProps {
   readonly tree: readonly TreeRow[];
+  /** What `r` gives now. */
+  readonly total: QueueCounts;
   /** Notes that could not be read fully. */
   readonly problems: number;
   readonly size: TerminalSize;
@@ -44,6 +47,6 @@ export function HomeScreen(props: HomeScreenProps) {
     onQuit: props.onQuit,
     isActive: props.isActive ?? true,
   });
-  const lines = homeFrame({ rows, open: state.open, selected, help: state.help, status: props.status, problems: props.problems }, tree, size.columns, height, paint);
+  const lines = homeFrame({ rows, open: state.open, selected, help: state.help, status: props.status, problems: props.problems, total: props.total }, size.columns, height, paint);
   return <Frame lines={lines} width={size.columns} />;
 }

@@ -125,7 +125,7 @@ export function summaryFrame(
 ): string[] {
   const s = summaryOf(state.done);
   const columns = screenWidth(layout.columns);
-  const row = (label: string, value: string) => `  ${label.padEnd(20)}${paint.bold(value)}`;
+  const row = (label: string, value: string) => `  ${label.padEnd(22)}${paint.bold(value)}`;
   const lines = [
     paint.bold(paint.accent(state.step.item ? 'Session ended' : 'Session complete')),
     paint.dim(truncate(sanitizeLine(session.title), columns)),
@@ -135,7 +135,7 @@ export function summaryFrame(
     row('Time spent', duration(s.ms)),
     // Cramming leaves the schedule alone: nothing is learned in its sense.
     ...(session.cram ? [] : [row('New cards learned', String(s.newLearned))]),
-    row('Due tomorrow', String(dueTomorrow)),
+    row('Reviews due tomorrow', String(dueTomorrow)),
   ];
   return [...exactly(lines, layout.rows - 3), rule(columns, paint), ...footerLines('summary', 'any', columns, paint), sanitizeLine(state.status)];
 }

@@ -34,7 +34,7 @@ export interface SessionPort {
   suspend(item: ReviewItem): void;
   /** Opens the card's note in the editor and reloads the decks; resolves with a status line. */
   edit(item: ReviewItem): Promise<string>;
-  /** Cards of this session's selection due on the next study day. */
+  /** Reviews of this session's cards due on the next study day (learning steps due later today not counted). */
   dueTomorrow(): number;
 }
 

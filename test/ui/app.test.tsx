@@ -28,7 +28,10 @@ async function open(withStats: boolean, due = cards) {
   const r = render(
     <App
       start={{ screen: 'home' }}
-      home={() => ({ tree: deckTree([deck], left.map((i) => ({ card: i.card, queue: i.queue }))), problems: 0 })}
+      home={() => {
+        const tree = deckTree([deck], left.map((i) => ({ card: i.card, queue: i.queue })));
+        return { tree, total: tree[0]!.counts, problems: 0 };
+      }}
       openSession={(selection: Selection | null, cram: boolean) => {
         opened.push(`${cram ? 'cram' : 'review'} ${selection?.label ?? 'all'}`);
         const port = fakeSession(left);

@@ -25,6 +25,7 @@ async function open() {
   const r = render(
     <HomeScreen
       tree={tree}
+      total={tree[0]!.counts}
       problems={0}
       size={{ columns: 80, rows: 24 }}
       paint={createPaint(false)}

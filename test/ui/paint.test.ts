@@ -19,9 +19,9 @@ describe('colour', () => {
     const deck: DeckOutline = { key: 'd', title: 'Deck', file: 'd', tags: [], cards: 1, chapters: [] };
     const tree = deckTree([deck], [{ card: cardOf('a', { deck: 'd' }), queue: 'new' }]);
     const state = initialHomeState(tree);
-    const view = { rows: visibleRows(tree, state.open), open: state.open, selected: 0, help: false, status: '', problems: 0 };
-    const plain = homeFrame(view, tree, 80, 24, createPaint(false)).join('\n');
-    const coloured = homeFrame(view, tree, 80, 24, createPaint(true)).join('\n');
+    const view = { rows: visibleRows(tree, state.open), open: state.open, selected: 0, help: false, status: '', problems: 0, total: tree[0]!.counts };
+    const plain = homeFrame(view, 80, 24, createPaint(false)).join('\n');
+    const coloured = homeFrame(view, 80, 24, createPaint(true)).join('\n');
     expect(plain).not.toMatch(COLOUR);
     expect(plain).toContain('\u001B[7m');
     expect(coloured).toMatch(COLOUR);

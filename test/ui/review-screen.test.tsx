@@ -171,7 +171,7 @@ describe('ReviewScreen', () => {
     expect(summary).toMatch(/Cards reviewed\s+2/);
     expect(summary).toMatch(/Again rate\s+50%/);
     expect(summary).toMatch(/New cards learned\s+1/);
-    expect(summary).toMatch(/Due tomorrow\s+7/);
+    expect(summary).toMatch(/Reviews due tomorrow\s+7/);
     stdin.write('u');
     await waitForText(lastFrame, 'What is RKE?');
     stdin.write('q');
