@@ -52,7 +52,14 @@ export type Block =
       readonly boldText: string;
     })
   | (BlockBase & { readonly kind: 'list'; readonly ordered: boolean; readonly spread: boolean; readonly items: readonly ListItem[] })
-  | (BlockBase & { readonly kind: 'code'; readonly markdown: string; readonly lines: number })
+  | (BlockBase & {
+      readonly kind: 'code';
+      /** Folded when the block is reference. */
+      readonly markdown: string;
+      readonly lines: number;
+      /** Over CODE_FOLD_AFTER lines, or over a third of the card cap in characters: to look up, not to recall. */
+      readonly reference: boolean;
+    })
   | (BlockBase & {
       readonly kind: 'table';
       readonly markdown: string;
@@ -229,15 +236,44 @@ function listItem(item: MdListItem, piece: ParsedPiece, explicit: ExplicitDraft[
   };
 }
 
-function codeBlock(code: Code, base: BlockBase): Block | null {
+/**
+ * The lines a folded block shows: its first CODE_FOLD_KEEP lines, then as many of them as fit in
+ * `maxChars` (a first line longer than that is cut, ending in `…`).
+ */
+function foldedLines(lines: readonly string[], maxChars: number): string[] {
+  const shown: string[] = [];
+  let chars = 0;
+  for (const line of lines.slice(0, CODE_FOLD_KEEP)) {
+    if (chars + line.length + 1 > maxChars) {
+      if (shown.length === 0) shown.push(`${line.slice(0, Math.max(1, maxChars - 2))} …`);
+      break;
+    }
+    shown.push(line);
+    chars += line.length + 1;
+  }
+  return shown;
+}
+
+/** `fence` + `lang`, `lines`, closing fence: a code block as markdown. */
+function fenced(lang: string, lines: readonly string[], fence: string): string {
+  return `${fence}${lang}\n${lines.join('\n')}\n${fence}`;
+}
+
+function codeBlock(code: Code, base: BlockBase, cardChars: number): Block | null {
   const lang = (code.lang ?? '').toLowerCase();
   if (TOOL_LANGS.has(lang)) return null;
   if (DIAGRAM_LANGS.has(lang)) return { ...base, kind: 'paragraph', markdown: '[diagram]', text: '[diagram]', onlyLinks: false, bold: null, boldText: '' };
   const lines = code.value.split('\n');
   const fence = code.value.includes('```') ? '~~~' : '```';
-  const shown = lines.length > CODE_FOLD_AFTER ? lines.slice(0, CODE_FOLD_KEEP) : lines;
-  const folded = lines.length > CODE_FOLD_AFTER ? `\n… ${lines.length - CODE_FOLD_KEEP} more lines` : '';
-  return { ...base, kind: 'code', markdown: `${fence}${code.lang ?? ''}\n${shown.join('\n')}\n${fence}${folded}`, lines: lines.length };
+  const whole = fenced(code.lang ?? '', lines, fence);
+  // A block taking a third of a card (a 25-line transcript, a 300-character one-liner) cannot be recalled.
+  const reference = lines.length > CODE_FOLD_AFTER || whole.length > cardChars / 3;
+  if (!reference) return { ...base, kind: 'code', markdown: whole, lines: lines.length, reference };
+  // Folded to a quarter of the cap, so its card keeps room for what explains it.
+  const shown = foldedLines(lines, cardChars / 4);
+  const more = lines.length - shown.length;
+  const note = more > 0 ? `\n… ${more} more line${more === 1 ? '' : 's'}` : '';
+  return { ...base, kind: 'code', markdown: `${fenced(code.lang ?? '', shown, fence)}${note}`, lines: lines.length, reference };
 }
 
 function tableBlock(table: Table, piece: ParsedPiece, base: BlockBase): Block {
@@ -255,13 +291,13 @@ function tableBlock(table: Table, piece: ParsedPiece, base: BlockBase): Block {
   };
 }
 
-function calloutBlock(quote: Blockquote, piece: ParsedPiece, base: BlockBase): Block | null {
+function calloutBlock(quote: Blockquote, piece: ParsedPiece, base: BlockBase, cardChars: number): Block | null {
   const source = piece.text.slice(quote.position!.start.offset, quote.position!.end.offset);
   const lines = source.split('\n');
   const head = CALLOUT_HEAD.exec(lines[0]!);
   if (!head) return null;
   const inner = ['', ...lines.slice(1).map((l) => l.replace(/^[ \t]*>[ \t]?/, ''))].join('\n');
-  return { ...base, kind: 'callout', type: head[1]!.toLowerCase(), title: head[2]!.replace(/[*_`]/g, '').trim(), blocks: blocksOf(inner, base.line - 1) };
+  return { ...base, kind: 'callout', type: head[1]!.toLowerCase(), title: head[2]!.replace(/[*_`]/g, '').trim(), blocks: blocksOf(inner, base.line - 1, cardChars) };
 }
 
 function htmlText(value: string): string {
@@ -272,7 +308,7 @@ function htmlText(value: string): string {
     .trim();
 }
 
-function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean): Block | null {
+function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean, cardChars: number): Block | null {
   const line = node.position!.start.line + piece.lineOffset;
   switch (node.type) {
     case 'heading':
@@ -293,12 +329,12 @@ function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean): Block | 
       return { line, skip, explicit, kind: 'list', ordered: node.ordered === true, spread: node.spread === true, items };
     }
     case 'code':
-      return codeBlock(node, { line, skip, explicit: [] });
+      return codeBlock(node, { line, skip, explicit: [] }, cardChars);
     case 'table':
       return tableBlock(node, piece, { line, skip, explicit: [] });
     case 'blockquote': {
       const base = { line, skip, explicit: [] };
-      const callout = calloutBlock(node, piece, base);
+      const callout = calloutBlock(node, piece, base, cardChars);
       if (callout) return callout;
       const markdown = renderedSource(node, piece).trim();
       return { ...base, kind: 'quote', markdown, text: toString(node), onlyLinks: hasOnlyLinks(node), bold: null, boldText: '' };
@@ -312,8 +348,11 @@ function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean): Block | 
   }
 }
 
-/** Content blocks of a markdown text whose first line is file line `lineOffset + 1`. */
-export function blocksOf(text: string, lineOffset: number): Block[] {
+/**
+ * Content blocks of a markdown text whose first line is file line `lineOffset + 1`; reference code blocks
+ * are folded to fit a card of `cardChars` (`maxCardChars`).
+ */
+export function blocksOf(text: string, lineOffset: number, cardChars: number): Block[] {
   const blocks: Block[] = [];
   for (const piece of parsedPieces(text)) {
     const shifted = { ...piece, lineOffset: piece.lineOffset + lineOffset };
@@ -323,7 +362,7 @@ export function blocksOf(text: string, lineOffset: number): Block[] {
         skipNext = true;
         continue;
       }
-      const block = blockOf(node, shifted, skipNext);
+      const block = blockOf(node, shifted, skipNext, cardChars);
       if (!block) continue;
       blocks.push(block);
       skipNext = false;

@@ -3,7 +3,7 @@
  * over the tree that gives each node its cards, shaped under the cap, with the breadcrumb on the front.
  */
 import type { CardKind, OutlineRef } from './card.js';
-import { blockMarkdown, blockText, CODE_FOLD_AFTER, type Block } from './blocks.js';
+import { blockMarkdown, blockText, type Block } from './blocks.js';
 import { isSummaryTitle, summaryBulletCard } from './bullet-card.js';
 import { contentBlocks, isOnlyLinksOrImages } from './noise.js';
 import type { NodeDraft } from './outline.js';
@@ -44,6 +44,7 @@ export interface Drafts {
 
 const SUMMARY_CALLOUTS = new Set(['summary', 'tldr', 'abstract', 'tip', 'important']);
 const SECTION_PROMPT = 'What are the key points?';
+const sectionPrompt = (subject: string) => (subject ? `What are the key points about ${subject}?` : SECTION_PROMPT);
 const MIN_SECTION_WORDS = 5;
 const SHORT_BULLET_WORDS = 4;
 const TINY_WORDS = 2;
@@ -52,7 +53,10 @@ const ROW_NUMBER = /^\s*#?\d+[.)]?\s*$/;
 interface Place {
   readonly node: NodeDraft;
   readonly path: readonly OutlineRef[];
+  /** One line: the UI and exports rely on it being exactly the front's first line. */
   readonly breadcrumb: string;
+  /** What a section card asks about: the node's title, or the nearest titled node's above it. */
+  readonly subject: string;
   /** Titles of the path, for the cloze rule (a term in the breadcrumb is not hidden). */
   readonly crumbs: readonly string[];
   /** An intro line of the parent, shown on the front. */
@@ -63,13 +67,28 @@ function refOf(node: NodeDraft): OutlineRef {
   return { number: node.number, title: node.title };
 }
 
+function crumbTitle(node: NodeDraft): string {
+  return node.title.replace(/\s*[:：]$/, '');
+}
+
 function crumbOf(node: NodeDraft): string {
-  const title = node.title.replace(/\s*[:：]$/, '');
-  return node.number ? `${node.number} ${title}` : title;
+  return node.number ? `${node.number} ${crumbTitle(node)}` : crumbTitle(node);
 }
 
 function frontOf(place: Place, prompt: string, extra: string | null = null): string {
-  return [place.breadcrumb, place.context, extra, prompt].filter((s): s is string => Boolean(s)).join('\n\n');
+  const below = [place.context, extra, prompt].filter((s): s is string => Boolean(s));
+  return [place.breadcrumb, ...below].join('\n\n');
+}
+
+/** A breadcrumb on one line (a frontmatter title may span several). */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Only a reference code block (too long to recall), perhaps under intro lines: nothing to ask. */
+function isOnlyReference(blocks: readonly Block[]): boolean {
+  const rest = blocks.filter((b) => !isIntroLine(b));
+  return rest.length === 1 && rest[0]!.kind === 'code' && rest[0]!.reference;
 }
 
 class Collector {
@@ -78,8 +97,9 @@ class Collector {
 
   constructor(private readonly rules: CardRules) {}
 
-  add(place: Place, kind: CardKind, prompt: string, back: string, line: number, context: string | null = null): void {
-    const front = frontOf(place, prompt, context);
+  /** `shown`: the prompt as the front words it, when it names the breadcrumb's subject (dedupe sets that aside). */
+  add(place: Place, kind: CardKind, prompt: string, back: string, line: number, context: string | null = null, shown = prompt): void {
+    const front = frontOf(place, shown, context);
     if (!back.trim() || !prompt.trim()) return;
     if (isOnlyLinksOrImages(back)) {
       this.note(line, 'the answer is only links or images, which a terminal cannot show', front);
@@ -144,26 +164,28 @@ class Collector {
     if (content.length === 0) return;
     const text = content.map(blockText).join('\n');
     if (isOnlyQuestions(text)) return;
-    const code = content.filter((b) => b.kind === 'code');
-    const rest = content.filter((b) => b.kind !== 'code');
-    const onlyLongCode = code.length === 1 && code[0]!.kind === 'code' && code[0]!.lines > CODE_FOLD_AFTER && rest.every(isIntroLine);
-    if (onlyLongCode) return;
-    if (code.length === 0 && countWords(text) < MIN_SECTION_WORDS) return;
+    if (isOnlyReference(content)) return;
+    if (!content.some((b) => b.kind === 'code') && countWords(text) < MIN_SECTION_WORDS) return;
     const question = place.node.kind === 'bold' ? place.node.title : null;
     const { trees, parts } = shaped(content, this.rules);
     for (const tree of trees) {
       this.add(place, 'section', tree.label, tree.back, tree.line, [question, tree.context].filter(Boolean).join('\n\n') || null);
     }
-    parts.forEach((part, k) => {
-      const counted = parts.length > 1 ? { ...place, breadcrumb: `${place.breadcrumb} (${k + 1}/${parts.length})` } : place;
+    const asked = parts.filter((part) => !isOnlyReference(part.blocks));
+    for (const part of parts.filter((p) => !asked.includes(p))) {
+      this.note(part.blocks[0]!.line, 'a part that is only a long code block is reference, not a question: no card', place.breadcrumb);
+    }
+    asked.forEach((part, k) => {
+      const counted = asked.length > 1 ? { ...place, breadcrumb: `${place.breadcrumb} (${k + 1}/${asked.length})` } : place;
       const back = part.blocks.map(blockMarkdown).join('\n\n');
       const line = part.blocks[0]?.line ?? place.node.line;
       const prompt = part.label ?? question ?? SECTION_PROMPT;
+      const shown = prompt === SECTION_PROMPT ? sectionPrompt(place.subject) : prompt;
       const extra = [part.label ? question : null, part.context].filter(Boolean).join('\n\n') || null;
       if (part.oversized) {
-        this.note(line, `over the cap (${back.length} characters) because a block here cannot split`, frontOf(counted, prompt, extra));
+        this.note(line, `over the cap (${back.length} characters) because a block here cannot split`, frontOf(counted, shown, extra));
       }
-      this.add(counted, 'section', prompt, back, line, extra);
+      this.add(counted, 'section', prompt, back, line, extra, shown);
     });
   }
 
@@ -227,7 +249,12 @@ export function cardDrafts(root: NodeDraft, rules: CardRules): Drafts {
     // A summary titled only "Summary" (or another summary word) adds nothing to the breadcrumb either.
     const bare = node.kind === 'bold' || (isSummaryNode(node, rules.summaryWords) && isListedTitle(node.title, rules.summaryWords));
     const shown = bare ? inherited : crumbs;
-    const place: Place = { node, path, crumbs, breadcrumb: shown.join(' › ') || root.title, context };
+    // Untitled nodes (an implicit chapter, a callout named only by its type) ask about the node above.
+    const untitled = bare || node.title === '' || (node.kind === 'callout' && node.title === node.calloutType);
+    // A local list's number (`1. Vertical Scaling`) is no part of what is asked about.
+    const subject = untitled ? (parent?.subject ?? '') : oneLine(crumbTitle(node)).replace(/^\d+[.)]\s+/, '');
+    const breadcrumb = oneLine(shown.join(' › ')) || oneLine(root.title) || '(untitled)';
+    const place: Place = { node, path, crumbs, breadcrumb, subject, context };
     out.explicit(place, node.blocks);
     const content = contentBlocks(node.blocks);
     let childContext: string | null = null;

@@ -91,7 +91,7 @@ function pipeline(text: string, file: string, deckKey: string, options: CardRule
   }
   if (note.frontmatter.excluded) return { ...NO_CARDS, problems: [] };
   const key = note.frontmatter.id ?? deckKey;
-  const tree = deckTree(blocksOf(note.body, note.bodyLineOffset), note.frontmatter.title, fileTitle(file));
+  const tree = deckTree(blocksOf(note.body, note.bodyLineOffset, options.maxCardChars), note.frontmatter.title, fileTitle(file));
   const { cards: drafts, lint } = cardDrafts(tree.root, options);
   const own = new Map<NodeDraft, number>();
   for (const d of drafts) own.set(d.node, (own.get(d.node) ?? 0) + 1);

@@ -1,7 +1,7 @@
 /**
  * Shaping (DESIGN.md, "Shaping"): a node's content over the cap (`maxCardChars` characters or
- * `maxCardItems` top-level list items) becomes bullet-tree nodes and then parts of even size, cut at
- * block boundaries, never separating a label line from the block after it.
+ * `maxCardItems` top-level blocks: paragraphs and list items) becomes bullet-tree nodes and then parts of
+ * even size, cut at block boundaries, never separating a label line from the block after it.
  */
 import { blockMarkdown, type Block, type ListItem } from './blocks.js';
 import { endsWithColon, isBoldLabel, isIntroLine, isLabelLine } from './short-lines.js';
@@ -22,8 +22,12 @@ export interface TreeNode {
 }
 
 export interface Part {
+  /** The part's content; a label shown as the prompt of a label + code part is not repeated here. */
   readonly blocks: readonly Block[];
-  /** The label the part opens with (a label line or a bold label), for its front. */
+  /**
+   * The label the part opens with, as markdown, for its front: a one-line paragraph ending in `:`, a short
+   * bold label before a list or code, or any label line when the part is only it and a code block.
+   */
   readonly label: string | null;
   /** The intro line of a list that began in an earlier part, repeated as context. */
   readonly context: string | null;
@@ -37,6 +41,7 @@ export interface Shaped {
 }
 
 const TREE_LABEL_WORDS = 8;
+const LABEL_WORDS = 8;
 const TREE_MIN_ITEMS = 2;
 const TREE_MIN_WORDS = 12;
 /** A part may pass the cap by a quarter after a small neighbour merged into it. */
@@ -46,8 +51,10 @@ function charsOf(block: Block): number {
   return blockMarkdown(block).length;
 }
 
+/** Facts a block holds toward `maxCardItems`: a paragraph is one, a list one per item. */
 function itemsOf(block: Block): number {
-  return block.kind === 'list' ? block.items.length : 0;
+  if (block.kind === 'list') return block.items.length;
+  return block.kind === 'paragraph' || block.kind === 'quote' ? 1 : 0;
 }
 
 function weightOf(chars: number, items: number, limits: ShapeLimits): number {
@@ -59,10 +66,9 @@ function isTreeItem(item: ListItem): boolean {
   return labelled && item.nested !== null && item.nested.items >= TREE_MIN_ITEMS && item.nested.words >= TREE_MIN_WORDS;
 }
 
-function labelOf(block: Block | undefined): string | null {
-  if (!block || block.kind !== 'paragraph') return null;
-  if (isLabelLine(block)) return block.text.trim();
-  return isBoldLabel(block) ? block.boldText : null;
+/** A label line or a bold label: a cut just before one is preferred. */
+function isCutLabel(block: Block | undefined): boolean {
+  return isLabelLine(block) || isBoldLabel(block);
 }
 
 interface Unit {
@@ -70,7 +76,8 @@ interface Unit {
   readonly weight: number;
   /** Characters of the unit's longest block: over the cap, the unit cannot fit any part. */
   readonly longest: number;
-  readonly label: string | null;
+  /** The unit opens with a label line or bold label. */
+  readonly opensWithLabel: boolean;
   /** For a fragment of a split list: the list it came from and its intro line. */
   readonly list?: Block;
   readonly intro?: string | null;
@@ -84,9 +91,9 @@ function unitsOf(blocks: readonly Block[], limits: ShapeLimits): Unit[] {
     if (pending.length) {
       const glued = pending;
       pending = [];
-      const weight = glued.reduce((w, b) => w + weightOf(charsOf(b), 0, limits), unit.weight);
+      const weight = glued.reduce((w, b) => w + weightOf(charsOf(b), itemsOf(b), limits), unit.weight);
       const longest = Math.max(unit.longest, ...glued.map(charsOf));
-      units.push({ ...unit, blocks: [...glued, ...unit.blocks], weight, longest, label: labelOf(glued[0]) });
+      units.push({ ...unit, blocks: [...glued, ...unit.blocks], weight, longest, opensWithLabel: isCutLabel(glued[0]) });
     } else units.push(unit);
   };
   blocks.forEach((block, i) => {
@@ -101,13 +108,13 @@ function unitsOf(blocks: readonly Block[], limits: ShapeLimits): Unit[] {
       for (const item of block.items) {
         const fragment: Block = { ...block, items: [item] };
         const chars = item.markdown.length + 1;
-        push({ blocks: [fragment], weight: weightOf(chars, 1, limits), longest: chars, label: null, list: block, intro });
+        push({ blocks: [fragment], weight: weightOf(chars, 1, limits), longest: chars, opensWithLabel: false, list: block, intro });
       }
       return;
     }
-    push({ blocks: [block], weight, longest: charsOf(block), label: labelOf(block) });
+    push({ blocks: [block], weight, longest: charsOf(block), opensWithLabel: isCutLabel(block) });
   });
-  if (pending.length) push({ blocks: [], weight: 0, longest: 0, label: null });
+  if (pending.length) push({ blocks: [], weight: 0, longest: 0, opensWithLabel: false });
   return units;
 }
 
@@ -127,7 +134,7 @@ function cuts(units: readonly Unit[], n: number): number[] {
       const distance = Math.abs(before[j]! - ideal);
       if (before[j]! > ideal + even) break;
       // Within 25 % of even, a cut just before a label wins.
-      const score = distance <= even / 4 && units[j]!.label !== null ? distance - even : distance;
+      const score = distance <= even / 4 && units[j]!.opensWithLabel ? distance - even : distance;
       if (score < bestScore) {
         bestScore = score;
         best = j;
@@ -176,16 +183,39 @@ function grouped(units: readonly Unit[], at: readonly number[]): Unit[][] {
   return groups;
 }
 
+/**
+ * A part's front label and the blocks left for its back. Only a real label goes on a front: a short fact
+ * with no closing period ("Top down approach", "Image: full path to image") is content, not a label.
+ */
+function labelled(blocks: readonly Block[]): { label: string | null; blocks: readonly Block[] } {
+  const [first, next] = blocks;
+  if (first?.kind !== 'paragraph') return { label: null, blocks };
+  const markdown = first.markdown.trim();
+  // A command under its label: the label asks for it, and only the command is the answer.
+  if (blocks.length === 2 && next?.kind === 'code' && isLabelLine(first)) return { label: markdown, blocks: [next] };
+  const colonLine = !markdown.includes('\n') && endsWithColon(markdown);
+  const boldLabel = first.bold === 'all' && countWords(first.text) <= LABEL_WORDS && (next?.kind === 'list' || next?.kind === 'code');
+  return { label: colonLine || boldLabel ? markdown : null, blocks };
+}
+
 function partOf(group: readonly Unit[], previous: readonly Unit[] | undefined, limits: ShapeLimits): Part {
   const first = group[0];
   const continued = first?.list !== undefined && previous?.some((u) => u.list === first.list) === true;
-  const weight = group.reduce((w, u) => w + u.weight, 0);
+  const blocks = joinedFragments(group);
+  // Only characters make a part too long to answer: a few items over the count after a merge do not.
+  const chars = blocks.reduce((c, b) => c + charsOf(b), 0);
   return {
-    blocks: joinedFragments(group),
-    label: first?.label ?? null,
+    ...labelled(blocks),
     context: continued ? (first.intro ?? null) : null,
-    oversized: weight > MERGE_SLACK || group.some((u) => u.longest > limits.maxCardChars),
+    oversized: chars > MERGE_SLACK * limits.maxCardChars || group.some((u) => u.longest > limits.maxCardChars),
   };
+}
+
+/** Content that fits on one card: its label is a prompt only when the content is a command under it. */
+function wholePart(blocks: readonly Block[]): Part {
+  const { label, blocks: rest } = labelled(blocks);
+  const command = label !== null && rest.length === 1 && rest[0]!.kind === 'code';
+  return { label: command ? label : null, blocks: command ? rest : blocks, context: null, oversized: false };
 }
 
 /** Whether blocks fit on one card. */
@@ -197,7 +227,7 @@ function fits(blocks: readonly Block[], limits: ShapeLimits): boolean {
 
 /** Bullet-tree nodes and parts of a node's content. */
 export function shaped(blocks: readonly Block[], limits: ShapeLimits): Shaped {
-  if (fits(blocks, limits)) return { trees: [], parts: [{ blocks, label: null, context: null, oversized: false }] };
+  if (fits(blocks, limits)) return { trees: [], parts: [wholePart(blocks)] };
   const trees: TreeNode[] = [];
   const rest: Block[] = [];
   for (const block of blocks) {
@@ -217,7 +247,7 @@ export function shaped(blocks: readonly Block[], limits: ShapeLimits): Shaped {
     else if (context !== null) rest.pop();
   }
   if (rest.length === 0) return { trees, parts: [] };
-  if (fits(rest, limits)) return { trees, parts: [{ blocks: rest, label: null, context: null, oversized: false }] };
+  if (fits(rest, limits)) return { trees, parts: [wholePart(rest)] };
   const units = unitsOf(rest, limits);
   const n = Math.max(1, Math.ceil(units.reduce((w, u) => w + u.weight, 0)));
   const groups = grouped(units, cuts(units, n));

@@ -68,7 +68,7 @@ describe('section cards', () => {
   it('puts an intro line that is a node\'s only content on its children\'s fronts', () => {
     const result = cardsOf(['# Deck', '## Prerequisites', 'Before you start:', '### Tools', body('install the tools'), '## Next'].join('\n\n'));
     expect(result.cards).toHaveLength(1);
-    expect(result.cards[0]!.front).toBe('Prerequisites › Tools\n\nBefore you start:\n\nWhat are the key points?');
+    expect(result.cards[0]!.front).toBe('Prerequisites › Tools\n\nBefore you start:\n\nWhat are the key points about Tools?');
   });
 
   it('makes no card for a node of questions only, or with fewer than 5 words, unless it is code', () => {
