@@ -34,8 +34,9 @@ async function waitForScreen(predicate: (text: string) => boolean, what: string,
 const waitForText = (text: string) => waitForScreen((s) => s.includes(text), JSON.stringify(text));
 
 function start(): void {
-  // The tmux server inherits vitest's environment; with VITEST set, the CLI would not run its main.
-  const command = `env -u VITEST node bin/recall.js --home '${home}' --decks '${DECK}'; echo RECALL-EXITED $?; sleep 600`;
+  // The tmux server inherits vitest's environment: with VITEST set the CLI would not run its main, and
+  // with CI set (as on the CI machine) Ink renders only the last frame, as for a log file.
+  const command = `env -u VITEST -u CI node bin/recall.js --home '${home}' --decks '${DECK}'; echo RECALL-EXITED $?; sleep 600`;
   tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT,
     '-e', `XDG_CONFIG_HOME=${join(home, 'config')}`, '-e', 'EDITOR=true', command);
 }
