@@ -26,7 +26,11 @@ export interface Card {
   readonly chapter: OutlineRef | null;
   /** Outline nodes from the chapter down to the card's own node. */
   readonly path: readonly OutlineRef[];
-  /** Markdown. */
+  /**
+   * Markdown. Its first line is always the breadcrumb (the path as the card shows it, with "(k/n)" on a
+   * part), then a blank line, then the question. Exports keep it so a card stands alone; a screen that
+   * draws the path itself drops exactly that first line.
+   */
   readonly front: string;
   /** Markdown. */
   readonly back: string;

@@ -25,11 +25,13 @@ export interface FileCards {
   readonly cards: readonly Card[];
   /** One per card: what cross-deck dedupe compares. */
   readonly dedupeKeys: readonly string[];
+  /** One per card: the preorder index of its outline node in `deck.chapters` (-1: the deck itself), to recount after dedupe. */
+  readonly cardNodes: readonly number[];
   readonly lint: readonly LintFinding[];
   readonly problems: readonly Problem[];
 }
 
-const NO_CARDS: Omit<FileCards, 'problems'> = { deck: null, cards: [], dedupeKeys: [], lint: [] };
+const NO_CARDS: Omit<FileCards, 'problems'> = { deck: null, cards: [], dedupeKeys: [], cardNodes: [], lint: [] };
 
 /** The file name as a title: no folder, no `.md`, no leading date such as `2018-03-12-`. */
 export function fileTitle(file: string): string {
@@ -41,22 +43,56 @@ function isOutlineNode(node: NodeDraft): boolean {
   return node.kind === 'heading' || node.kind === 'implicit';
 }
 
-/** Heading nodes with the cards they and their descendants hold; callouts and bold questions count in their heading. */
-function outlineNodes(nodes: readonly NodeDraft[], own: ReadonlyMap<NodeDraft, number>): OutlineNode[] {
-  const result: OutlineNode[] = [];
-  for (const node of nodes) {
-    if (node.skip) continue;
-    if (!isOutlineNode(node)) continue;
-    const children = outlineNodes(node.children, own);
-    const cards = (own.get(node) ?? 0) + foldedCount(node, own) + children.reduce((n, c) => n + c.cards, 0);
-    result.push({ number: node.number, title: node.title, line: node.line, cards, children });
-  }
-  return result;
+/**
+ * Heading nodes (no counts yet) and, for every draft node, the preorder index of the outline node it
+ * counts in: callouts and bold questions count in their heading.
+ */
+function outlineSkeleton(root: NodeDraft): { chapters: OutlineNode[]; indexOf: Map<NodeDraft, number> } {
+  const indexOf = new Map<NodeDraft, number>();
+  let next = 0;
+  // Everything inside a callout or bold question, headings too, counts where the callout stands.
+  const countIn = (node: NodeDraft, enclosing: number): void => {
+    indexOf.set(node, enclosing);
+    for (const child of node.children) countIn(child, enclosing);
+  };
+  const walk = (nodes: readonly NodeDraft[], enclosing: number): OutlineNode[] => {
+    const result: OutlineNode[] = [];
+    for (const node of nodes) {
+      if (node.skip) continue;
+      if (!isOutlineNode(node)) {
+        countIn(node, enclosing);
+        continue;
+      }
+      const index = next++;
+      indexOf.set(node, index);
+      result.push({ number: node.number, title: node.title, line: node.line, cards: 0, children: walk(node.children, index) });
+    }
+    return result;
+  };
+  indexOf.set(root, -1);
+  return { chapters: walk(root.children, -1), indexOf };
 }
 
-/** Cards of the non-heading nodes (callouts, bold questions) under a node, down to the next heading. */
-function foldedCount(node: NodeDraft, own: ReadonlyMap<NodeDraft, number>): number {
-  return node.children.filter((c) => !isOutlineNode(c)).reduce((n, c) => n + (own.get(c) ?? 0) + foldedCount(c, own), 0);
+/**
+ * The deck with its card counts: a node holds its own cards (`cardNodes` index it in preorder) and its
+ * descendants'. `kept` leaves out cards dropped by dedupe, so counts match the cards listed.
+ */
+export function countedDeck(deck: DeckOutline, cardNodes: readonly number[], kept: (card: number) => boolean = () => true): DeckOutline {
+  const own = new Map<number, number>();
+  let total = 0;
+  cardNodes.forEach((node, i) => {
+    if (!kept(i)) return;
+    own.set(node, (own.get(node) ?? 0) + 1);
+    total += 1;
+  });
+  let next = 0;
+  const counted = (nodes: readonly OutlineNode[]): OutlineNode[] =>
+    nodes.map((node) => {
+      const index = next++;
+      const children = counted(node.children);
+      return { ...node, cards: (own.get(index) ?? 0) + children.reduce((n, c) => n + c.cards, 0), children };
+    });
+  return { ...deck, cards: total, chapters: counted(deck.chapters) };
 }
 
 function cardsOf(drafts: readonly CardDraft[], deck: string, file: string): Card[] {
@@ -93,21 +129,15 @@ function pipeline(text: string, file: string, deckKey: string, options: CardRule
   const key = note.frontmatter.id ?? deckKey;
   const tree = deckTree(blocksOf(note.body, note.bodyLineOffset, options.maxCardChars), note.frontmatter.title, fileTitle(file));
   const { cards: drafts, lint } = cardDrafts(tree.root, options);
-  const own = new Map<NodeDraft, number>();
-  for (const d of drafts) own.set(d.node, (own.get(d.node) ?? 0) + 1);
+  const { chapters, indexOf } = outlineSkeleton(tree.root);
+  const cardNodes = drafts.map((d) => indexOf.get(d.node) ?? -1);
   const cards = cardsOf(drafts, key, file);
-  const deck: DeckOutline = {
-    key,
-    title: tree.title,
-    file,
-    tags: note.frontmatter.tags,
-    cards: cards.length,
-    chapters: outlineNodes(tree.root.children, own),
-  };
+  const deck = countedDeck({ key, title: tree.title, file, tags: note.frontmatter.tags, cards: 0, chapters }, cardNodes);
   return {
     deck,
     cards,
     dedupeKeys: drafts.map(dedupeKey),
+    cardNodes,
     lint: lint.map((l) => ({ file, ...l })),
     problems: [],
   };

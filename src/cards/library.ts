@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Settings } from '../store/settings.js';
 import type { Card, DeckOutline, Library } from './card.js';
-import type { LintFinding } from './deck.js';
+import { countedDeck, type LintFinding } from './deck.js';
 import { cardsFromNotes, type NoteRead, type NoteSource, type ParseIo } from './parse-notes.js';
 
 export type CardOptions = Pick<Settings, 'maxCardChars' | 'maxCardItems' | 'summaryWords' | 'skipTitles'>;
@@ -115,13 +115,15 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
     problems.push(...result.problems);
     lint.push(...result.lint);
     if (!result.deck) return;
-    decks.push(result.deck);
-    result.cards.forEach((card, i) => {
+    const kept = result.cards.map((card, i) => {
       const key = result.dedupeKeys[i]!;
-      if (seen.has(key)) return;
+      if (seen.has(key)) return false;
       seen.add(key);
       cards.push(card);
+      return true;
     });
+    // Counts are of the cards listed: a card kept once is counted in the deck that keeps it.
+    decks.push(kept.every(Boolean) ? result.deck : countedDeck(result.deck, result.cardNodes, (i) => kept[i]!));
   });
   return { decks, cards, problems, lint };
 }

@@ -111,6 +111,7 @@ describe('recall decks', { timeout: 60_000 }, () => {
     expect(Object.keys(deck.chapters[0].sections[0]).sort()).toEqual(['cards', 'number', 'title']);
     const total = deck.chapters.reduce((n: number, c: { cards: number }) => n + c.cards, 0);
     expect(total).toBe(deck.cards - 1); // the deck's own paragraph makes one card outside any chapter
+    expect(deck.cards).toBe(JSON.parse(recall('cards', '--json').stdout).length);
   });
 
   it('prints the outline as text', () => {
