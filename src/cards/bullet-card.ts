@@ -79,6 +79,18 @@ export function summaryBulletCard(markdown: string, breadcrumb: readonly string[
   );
 }
 
+/** Normalised breadcrumbs by breadcrumb: every bullet of a summary shares its node's. */
+const normalisedCrumbs = new WeakMap<readonly string[], readonly string[]>();
+
+function crumbsOf(breadcrumb: readonly string[]): readonly string[] {
+  let crumbs = normalisedCrumbs.get(breadcrumb);
+  if (!crumbs) {
+    crumbs = breadcrumb.map(normalisedTitle);
+    normalisedCrumbs.set(breadcrumb, crumbs);
+  }
+  return crumbs;
+}
+
 function parsedBullet(markdown: string, breadcrumb: readonly string[]): Bullet | null {
   const source = markdown.trim();
   if (!source) return null;
@@ -95,7 +107,7 @@ function parsedBullet(markdown: string, breadcrumb: readonly string[]): Bullet |
     rest: source.slice(leadRange.end).trim(),
     plainChars: [...plain].length,
     words: countWords(plain),
-    crumbs: breadcrumb.map(normalisedTitle),
+    crumbs: crumbsOf(breadcrumb),
   };
 }
 
