@@ -48,8 +48,6 @@ export type Block =
       readonly onlyLinks: boolean;
       /** 'all': the paragraph is bold (optionally followed by `:`); 'lead': it opens with bold. */
       readonly bold: 'all' | 'lead' | null;
-      /** Plain text of the opening bold span, when there is one. */
-      readonly boldText: string;
     })
   | (BlockBase & { readonly kind: 'list'; readonly ordered: boolean; readonly spread: boolean; readonly items: readonly ListItem[] })
   | (BlockBase & {
@@ -123,15 +121,23 @@ function replacementsIn(node: Nodes, source: string, definitions: ReadonlyMap<st
   return result.sort((a, b) => a.start - b.start);
 }
 
-/** Source of a node with its replacements applied, minus the given 0-based relative lines. */
-function renderedSource(node: Nodes, piece: ParsedPiece, dropLines: ReadonlySet<number> = new Set()): string {
+/**
+ * Source of a node with its replacements applied, minus the given 0-based relative lines. `replacements`
+ * may be those of an enclosing node (found once for a list item and its nested list, a table and its cells).
+ */
+function renderedSource(
+  node: Nodes,
+  piece: ParsedPiece,
+  dropLines: ReadonlySet<number> = new Set(),
+  replacements: readonly Replacement[] = replacementsIn(node, piece.text, piece.definitions),
+): string {
   const source = piece.text;
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   let out = '';
   let at = start;
-  for (const r of replacementsIn(node, source, piece.definitions)) {
-    if (r.start < at) continue;
+  for (const r of replacements) {
+    if (r.start < at || r.end > end) continue;
     out += source.slice(at, r.start) + r.text;
     at = r.end;
   }
@@ -163,11 +169,6 @@ function hasOnlyLinks(node: Nodes): boolean {
     return undefined;
   });
   return links > 0 && !words;
-}
-
-function boldText(p: Paragraph): string {
-  const first = p.children[0];
-  return first?.type === 'strong' ? toString(first).trim() : '';
 }
 
 function boldKind(p: Paragraph): 'all' | 'lead' | null {
@@ -212,7 +213,8 @@ function listItem(item: MdListItem, piece: ParsedPiece, explicit: ExplicitDraft[
     const shift = first.position.start.line - item.position!.start.line;
     drop = new Set([...found.lines].map((l) => l + shift));
   }
-  const markdown = renderedSource(item, piece, drop).replace(/\s+$/, '');
+  const replacements = replacementsIn(item, source, piece.definitions);
+  const markdown = renderedSource(item, piece, drop, replacements).replace(/\s+$/, '');
   if (!markdown.trim() || (drop.size > 0 && !/[\p{L}\p{N}]/u.test(markdown.replace(/^\s*([-*+]|\d+[.)])/, '')))) return null;
   const markerWidth = first?.position ? first.position.start.column - item.position!.start.column : markdown.length;
   const contentIndent = first?.position ? first.position.start.column - 1 : 0;
@@ -220,7 +222,7 @@ function listItem(item: MdListItem, piece: ParsedPiece, explicit: ExplicitDraft[
   const nestedList = item.children.find((c): c is List => c.type === 'list');
   const nested = nestedList
     ? {
-        markdown: unindented(renderedSource(nestedList, piece), nestedList.position!.start.column - 1),
+        markdown: unindented(renderedSource(nestedList, piece, undefined, replacements), nestedList.position!.start.column - 1),
         items: nestedList.children.length,
         words: countWords(toString(nestedList)),
       }
@@ -262,7 +264,7 @@ function fenced(lang: string, lines: readonly string[], fence: string): string {
 function codeBlock(code: Code, base: BlockBase, cardChars: number): Block | null {
   const lang = (code.lang ?? '').toLowerCase();
   if (TOOL_LANGS.has(lang)) return null;
-  if (DIAGRAM_LANGS.has(lang)) return { ...base, kind: 'paragraph', markdown: '[diagram]', text: '[diagram]', onlyLinks: false, bold: null, boldText: '' };
+  if (DIAGRAM_LANGS.has(lang)) return { ...base, kind: 'paragraph', markdown: '[diagram]', text: '[diagram]', onlyLinks: false, bold: null };
   const lines = code.value.split('\n');
   const fence = code.value.includes('```') ? '~~~' : '```';
   const whole = fenced(code.lang ?? '', lines, fence);
@@ -277,13 +279,14 @@ function codeBlock(code: Code, base: BlockBase, cardChars: number): Block | null
 }
 
 function tableBlock(table: Table, piece: ParsedPiece, base: BlockBase): Block {
-  const cell = (c: Nodes) => renderedSource(c, piece).trim().replace(/^\|/, '').replace(/\|$/, '').trim();
+  const replacements = replacementsIn(table, piece.text, piece.definitions);
+  const cell = (c: Nodes) => renderedSource(c, piece, undefined, replacements).trim().replace(/^\|/, '').replace(/\|$/, '').trim();
   const [head, ...body] = table.children;
   const header = head ? head.children.map((c) => toString(c).trim()) : [];
   return {
     ...base,
     kind: 'table',
-    markdown: renderedSource(table, piece),
+    markdown: renderedSource(table, piece, undefined, replacements),
     text: toString(table),
     header: header.some(Boolean) ? header : null,
     rows: body.map((row) => row.children.map(cell)),
@@ -319,9 +322,9 @@ function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean, cardChars
       const found = explicitIn(piece.text.slice(node.position!.start.offset, node.position!.end.offset), line);
       const markdown = renderedSource(node, piece, found.lines).trim();
       const base = { line, skip, explicit: found.drafts };
-      if (!markdown) return found.drafts.length ? { ...base, kind: 'paragraph', markdown: '', text: '', onlyLinks: false, bold: null, boldText: '' } : null;
+      if (!markdown) return found.drafts.length ? { ...base, kind: 'paragraph', markdown: '', text: '', onlyLinks: false, bold: null } : null;
       const text = found.lines.size ? markdown : toString(node);
-      return { ...base, kind: 'paragraph', markdown, text, onlyLinks: hasOnlyLinks(node), bold: boldKind(node), boldText: boldText(node) };
+      return { ...base, kind: 'paragraph', markdown, text, onlyLinks: hasOnlyLinks(node), bold: boldKind(node) };
     }
     case 'list': {
       const explicit: ExplicitDraft[] = [];
@@ -337,11 +340,11 @@ function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean, cardChars
       const callout = calloutBlock(node, piece, base, cardChars);
       if (callout) return callout;
       const markdown = renderedSource(node, piece).trim();
-      return { ...base, kind: 'quote', markdown, text: toString(node), onlyLinks: hasOnlyLinks(node), bold: null, boldText: '' };
+      return { ...base, kind: 'quote', markdown, text: toString(node), onlyLinks: hasOnlyLinks(node), bold: null };
     }
     case 'html': {
       const text = htmlText(node.value);
-      return text ? { line, skip, explicit: [], kind: 'paragraph', markdown: text, text, onlyLinks: false, bold: null, boldText: '' } : null;
+      return text ? { line, skip, explicit: [], kind: 'paragraph', markdown: text, text, onlyLinks: false, bold: null } : null;
     }
     default:
       return null;
