@@ -4,7 +4,7 @@
  * even size, cut at block boundaries, never separating a label line from the block after it.
  */
 import { blockMarkdown, type Block, type ListItem } from './blocks.js';
-import { endsWithColon, isBoldLabel, isIntroLine, isLabelLine } from './short-lines.js';
+import { endsWithColon, isBoldLabel, isIntroLine, isLabelLine, LABEL_WORDS } from './short-lines.js';
 import { countWords } from './words.js';
 
 export interface ShapeLimits {
@@ -41,7 +41,6 @@ export interface Shaped {
 }
 
 const TREE_LABEL_WORDS = 8;
-const LABEL_WORDS = 8;
 const TREE_MIN_ITEMS = 2;
 const TREE_MIN_WORDS = 12;
 /** A part may pass the cap by a quarter after a small neighbour merged into it. */

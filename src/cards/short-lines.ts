@@ -2,7 +2,7 @@
 import type { Block } from './blocks.js';
 import { countWords } from './words.js';
 
-const LABEL_WORDS = 8;
+export const LABEL_WORDS = 8;
 
 export function endsWithColon(text: string): boolean {
   return /[:：]\s*$/.test(text);

@@ -74,6 +74,15 @@ describe('code blocks', () => {
     expect(card!.back.length).toBeLessThan(oneLiner.length);
   });
 
+  it('make no part of a reference block and its label alone, and number the other parts without it', () => {
+    const long = (topic: string) => Array.from({ length: 13 }, (_, i) => `${topic} sentence ${i + 1} says something a learner might recall.`).join(' ');
+    const text = ['# Deck', '## Overlay test', long('First'), 'Check status:', fence([oneLiner]), long('Second')].join('\n\n');
+    const result = cardsOf(text);
+    expect(result.cards.map((c) => c.front.split('\n')[0])).toEqual(['Overlay test (1/2)', 'Overlay test (2/2)']);
+    expect(result.cards.some((c) => c.back.includes('kubectl'))).toBe(false);
+    expect(result.lint.map((l) => l.reason)).toEqual(['a part that is only a long code block is reference, not a question: no card']);
+  });
+
   it('ask a command under its label with the label, the command alone on the back', () => {
     const [card] = cardsOf(['# Deck', '## Overlay test', 'Apply', '```\nkubectl create -f ds-overlay-test.yml\n```'].join('\n\n')).cards;
     expect(promptOf(card!.front)).toBe('Apply');
