@@ -1,16 +1,26 @@
 /** What the interactive commands share: one workspace (reopened after an edit), its home tree, its sessions, the app. */
-import { createElement, type ReactElement } from 'react';
+import { createElement, lazy, Suspense, type ReactElement } from 'react';
 import { buildQueue } from '../schedule/queue.js';
 import { cappedCounts, deckTree, type Selection } from '../ui/deck-tree.js';
 import { App, type HomeData, type StartScreen, type StatsScreenProps } from '../ui/app.js';
-import { statsReport } from '../stats/report.js';
-import { StatsScreen } from '../ui/stats-screen.js';
 import { colorWanted, createPaint } from '../ui/paint.js';
 import type { GlobalOptions } from './context.js';
 import { WorkspaceSession, type SessionScope } from './review-session.js';
-import { statsInputOf } from './stats-input.js';
 import { editFile } from './tui.js';
 import { openWorkspace, type Workspace } from './workspace.js';
+
+/**
+ * The stats screen with its report, imported when first opened: the aggregates and their screen are a
+ * large part of the app and nothing of them is needed for the first frame.
+ */
+const LazyStatsScreen = lazy(async () => {
+  const [{ StatsScreen }, { statsReport }, { statsInputOf }] = await Promise.all([
+    import('../ui/stats-screen.js'), import('../stats/report.js'), import('./stats-input.js'),
+  ]);
+  const WorkspaceStats = ({ workspace, ...props }: StatsScreenProps & { readonly workspace: Workspace }) =>
+    createElement(StatsScreen, { ...props, load: () => statsReport(statsInputOf(workspace), [], new Date()) });
+  return { default: WorkspaceStats };
+});
 
 export class Study {
   constructor(private workspace: Workspace, private readonly globals: GlobalOptions) {}
@@ -53,7 +63,7 @@ export class Study {
       home: () => this.home(new Date()),
       openSession: (selection: Selection | null, cram: boolean) => this.session({ selection, chapters: [], cram }),
       stats: (props: StatsScreenProps) =>
-        createElement(StatsScreen, { ...props, load: () => statsReport(statsInputOf(this.workspace), [], new Date()) }),
+        createElement(Suspense, { fallback: null }, createElement(LazyStatsScreen, { ...props, workspace: this.workspace })),
       paint: createPaint(colorWanted(process.env)),
     });
   }

@@ -1,22 +1,13 @@
 /**
- * Running the Ink app in a terminal: the TTY check, the alternate screen (the review never scrolls
+ * Running the Ink app in a terminal: the alternate screen (the review never scrolls
  * the user's terminal and leaves it as it was), and handing the terminal to an editor and back.
  */
 import { spawnSync } from 'node:child_process';
 import { render } from 'ink';
 import type { ReactElement } from 'react';
-import { UsageError } from '../errors.js';
 
 const ENTER_SCREEN = '\u001B[?1049h\u001B[H\u001B[2J\u001B[?25l';
 const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
-
-/** Interactive commands need a terminal on both ends; scripts get the plain commands instead. */
-export function requireTerminal(invocation: string): void {
-  if (process.stdin.isTTY && process.stdout.isTTY) return;
-  throw new UsageError(
-    `${invocation} needs a terminal; in scripts use \`recall due\`, \`recall answer <card> <rating>\` and \`recall cards\``,
-  );
-}
 
 /**
  * Opens `file` at `line` in $VISUAL, else $EDITOR, else vi, with the terminal released: raw mode off

@@ -28,11 +28,12 @@ export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isAc
   const width = textWidth(size.columns);
   const height = bodyHeight(size.rows - 1);
   const item = state.step.item;
-  const text = useMemo<CardText | null>(
-    () => (item ? { front: markdownLines(cardFace(item).front, width, paint), back: markdownLines(item.card.back, width, paint) } : null),
-    [item, width, paint],
-  );
-  const scrollMax = text ? Math.max(bodyLines(text, state.stage === 'back', width, paint).length - height, 0) : 0;
+  const revealed = state.stage === 'back';
+  const front = useMemo(() => (item ? markdownLines(cardFace(item).front, width, paint) : null), [item, width, paint]);
+  // The answer is rendered when it is revealed: the first card shows sooner, and most backs are short.
+  const back = useMemo(() => (item && revealed ? markdownLines(item.card.back, width, paint) : []), [item, revealed, width, paint]);
+  const text = useMemo<CardText | null>(() => (front ? { front, back } : null), [front, back]);
+  const scrollMax = text ? Math.max(bodyLines(text, revealed, width, paint).length - height, 0) : 0;
   useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, isActive, redraw: () => write('') });
   // One line less than the terminal has rows: Ink ends its output with a newline, and the terminal must never scroll.
   const layout = { columns: size.columns, rows: size.rows - 1 };

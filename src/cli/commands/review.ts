@@ -3,8 +3,8 @@ import { UserError } from '../../errors.js';
 import { sanitizeLine } from '../../ui/sanitize.js';
 import type { GlobalOptions } from '../context.js';
 import { scopeCards } from '../review-session.js';
-import { Study } from '../study.js';
-import { requireTerminal, runTui } from '../tui.js';
+import { requireTerminal } from '../terminal.js';
+import { loadUi } from '../ui-modules.js';
 import { openWorkspace, reportProblems } from '../workspace.js';
 
 export interface ReviewOptions {
@@ -14,6 +14,7 @@ export interface ReviewOptions {
 
 export async function run(_operands: string[], options: ReviewOptions, globals: GlobalOptions): Promise<void> {
   requireTerminal('review');
+  const ui = loadUi();
   const workspace = await openWorkspace(globals);
   // Written before the app takes the alternate screen, so they are on the terminal when it quits.
   reportProblems(workspace);
@@ -23,6 +24,7 @@ export async function run(_operands: string[], options: ReviewOptions, globals: 
       ? `no cards under a chapter matching ${scope.chapters.map((c) => `"${c}"`).join(', ')}; \`recall decks\` shows the outline`
       : 'no cards in the decks; `recall config set decks <folder>` points recall at your notes');
   }
+  const { Study, runTui } = await ui;
   const study = new Study(workspace, globals);
   const port = study.session(scope);
   if (port.next().item === null) {
