@@ -35,6 +35,8 @@ export interface ListItem {
   readonly text: string;
   /** Plain text of the item's first paragraph. */
   readonly label: string;
+  /** The item's first paragraph as markdown (inline code kept), for a front. */
+  readonly labelMarkdown: string;
   readonly nested: { readonly markdown: string; readonly items: number; readonly words: number } | null;
   readonly onlyLinks: boolean;
 }
@@ -206,12 +208,14 @@ function listItem(item: MdListItem, piece: ParsedPiece, explicit: ExplicitDraft[
   const line = item.position!.start.line + piece.lineOffset;
   const first = item.children[0];
   let drop = new Set<number>();
+  let firstDrop = new Set<number>();
   if (first?.position) {
     const bodySource = source.slice(first.position.start.offset, item.position!.end.offset);
     const found = explicitIn(bodySource, first.position.start.line + piece.lineOffset);
     explicit.push(...found.drafts);
     const shift = first.position.start.line - item.position!.start.line;
     drop = new Set([...found.lines].map((l) => l + shift));
+    firstDrop = found.lines;
   }
   const replacements = replacementsIn(item, source, piece.definitions);
   const markdown = renderedSource(item, piece, drop, replacements).replace(/\s+$/, '');
@@ -233,6 +237,7 @@ function listItem(item: MdListItem, piece: ParsedPiece, explicit: ExplicitDraft[
     body,
     text: toString(item),
     label: first?.type === 'paragraph' ? toString(first) : '',
+    labelMarkdown: first?.type === 'paragraph' ? renderedSource(first, piece, firstDrop, replacements).replace(/\s*\n\s*/g, ' ').trim() : '',
     nested,
     onlyLinks: hasOnlyLinks(item),
   };

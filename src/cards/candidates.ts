@@ -8,7 +8,7 @@ import { isSummaryTitle, summaryBulletCard } from './bullet-card.js';
 import { contentBlocks, isOnlyLinksOrImages } from './noise.js';
 import type { NodeDraft } from './outline.js';
 import { shaped, type ShapeLimits } from './shape.js';
-import { endsWithColon, isIntroLine } from './short-lines.js';
+import { endsWithColon, introOf, isIntroLine } from './short-lines.js';
 import { isListedTitle } from './titles.js';
 import { countWords } from './words.js';
 
@@ -152,7 +152,7 @@ class Collector {
         return;
       }
       const before = blocks[i - 1];
-      const intro = isIntroLine(before) && before?.kind === 'paragraph' ? before.text.trim() : null;
+      const intro = introOf(before);
       if (intro) rest.pop();
       this.tableRows(place, 'section', block, intro);
     });
@@ -260,7 +260,7 @@ export function cardDrafts(root: NodeDraft, rules: CardRules): Drafts {
     let childContext: string | null = null;
     const only = content.length === 1 ? content[0] : undefined;
     if (only?.kind === 'paragraph' && endsWithColon(only.text) && node.children.length > 0) {
-      if (isIntroLine(only)) childContext = only.text.trim();
+      childContext = introOf(only);
     } else if (node.kind !== 'deck' && isListedTitle(node.title, rules.skipTitles)) {
       // A table of contents, further reading…: no card of its own.
     } else if (isSummaryNode(node, rules.summaryWords)) {

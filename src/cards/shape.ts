@@ -4,7 +4,7 @@
  * even size, cut at block boundaries, never separating a label line from the block after it.
  */
 import { blockMarkdown, type Block, type ListItem } from './blocks.js';
-import { endsWithColon, isBoldLabel, isIntroLine, isLabelLine, LABEL_WORDS } from './short-lines.js';
+import { endsWithColon, introOf, isBoldLabel, isLabelLine, LABEL_WORDS } from './short-lines.js';
 import { countWords } from './words.js';
 
 export interface ShapeLimits {
@@ -103,7 +103,7 @@ function unitsOf(blocks: readonly Block[], limits: ShapeLimits): Unit[] {
     }
     if (block.kind === 'list' && weight > 1 && block.items.length > 1) {
       const before = pending.length ? pending[pending.length - 1] : blocks[i - 1];
-      const intro = isIntroLine(before) && before?.kind === 'paragraph' ? before.text.trim() : null;
+      const intro = introOf(before);
       for (const item of block.items) {
         const fragment: Block = { ...block, items: [item] };
         const chars = item.markdown.length + 1;
@@ -235,10 +235,10 @@ export function shaped(blocks: readonly Block[], limits: ShapeLimits): Shaped {
       continue;
     }
     const before = rest[rest.length - 1];
-    const context = isIntroLine(before) && before?.kind === 'paragraph' ? before.text.trim() : null;
+    const context = introOf(before);
     const kept = block.items.filter((item) => {
       if (!isTreeItem(item)) return true;
-      trees.push({ label: item.label.trim(), back: item.nested!.markdown, line: item.line, context });
+      trees.push({ label: item.labelMarkdown, back: item.nested!.markdown, line: item.line, context });
       return false;
     });
     if (kept.length) rest.push({ ...block, items: kept });

@@ -24,6 +24,11 @@ export function isIntroLine(block: Block | undefined): boolean {
   return block?.kind === 'paragraph' && isIntroText(block.text);
 }
 
+/** An intro line as a front shows it (as context): its markdown, inline code kept; null for any other block. */
+export function introOf(block: Block | undefined): string | null {
+  return block?.kind === 'paragraph' && isIntroText(block.text) ? block.markdown.trim() : null;
+}
+
 export function isLabelLine(block: Block | undefined): boolean {
   return block?.kind === 'paragraph' && block.text.trim() !== '' && isLabelText(block.text);
 }

@@ -50,6 +50,16 @@ describe('part fronts', () => {
   });
 });
 
+describe('fronts showing note text', () => {
+  it('keep inline code in bullet-tree labels and intro lines', () => {
+    const tree = ['- The `latest` tag:', '  - makes each deploy pull an image that may have changed since', '  - leaves pods of one workload running different versions'].join('\n');
+    const text = ['# Deck', '## Images', ...Array.from({ length: 8 }, (_, i) => fact(i)), tree, '## Tools', 'Install `rke` first:', '### Binary', fact(9)].join('\n\n');
+    const fronts = cardsOf(text).cards.map((c) => promptOf(c.front));
+    expect(fronts).toContain('The `latest` tag:');
+    expect(cardsOf(text).cards.at(-1)!.front).toContain('Install `rke` first:');
+  });
+});
+
 describe('code blocks', () => {
   const transcript = Array.from({ length: 25 }, (_, i) => `[+] Question number ${i + 1} of the interactive setup [default]:`);
   const oneLiner = `kubectl get nodes -o go-template='${'{{range .items}}{{.metadata.name}}'.repeat(14)}'`;
