@@ -81,7 +81,8 @@ export function deckTree(decks: readonly DeckOutline[], due: readonly DueCard[],
     const inDeck = due.filter((d) => d.card.deck === deck.key);
     const nodeRow = (node: OutlineNode, parent: readonly OutlineRef[], id: string): TreeRow => {
       const path = [...parent, { number: node.number, title: node.title }];
-      const selection = { deck: deck.key, path, label: [deck.title, ...path.map(refLabel)].join(' › ') };
+      // Like a card's breadcrumb, the label leaves out an implicit chapter: `1.2` already names it.
+      const selection = { deck: deck.key, path, label: [deck.title, ...path.filter((ref) => ref.title !== '' || ref === path.at(-1)).map(refLabel)].join(' › ') };
       return {
         id,
         label: refLabel(node) || '(untitled)',

@@ -48,6 +48,12 @@ export function fitBreadcrumb(breadcrumb: string, width: number): string {
   return truncate(crumbs.length > 1 ? `… › ${crumbs[crumbs.length - 1]}` : breadcrumb, width);
 }
 
+/** The breadcrumb and, on the right, why the card is here and its kind; the breadcrumb gets the rest of the line. */
+function headerLine(item: ReviewItem, cram: boolean, columns: number, paint: Paint): string {
+  const kind = cram ? paint.bold(`cram · ${item.card.kind}`) : paint.dim(`${item.queue} · ${item.card.kind}`);
+  return spread(paint.dim(fitBreadcrumb(cardFace(item).breadcrumb, columns - visibleWidth(kind) - 2)), kind, columns);
+}
+
 const RATING_COMMANDS: Readonly<Record<Rating, Command>> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
 
 function ratingLine(item: ReviewItem, paint: Paint): string {
@@ -94,9 +100,7 @@ export function reviewFrame(state: ReviewState, text: CardText | null, session: 
   const columns = screenWidth(layout.columns);
   const item = state.step.item;
   const height = bodyHeight(rows);
-  const header = item
-    ? spread(paint.dim(fitBreadcrumb(cardFace(item).breadcrumb, columns - 22)), session.cram ? paint.bold(`cram · ${item.card.kind}`) : paint.dim(`${item.queue} · ${item.card.kind}`), columns)
-    : paint.dim(truncate(sanitizeLine(session.title), columns));
+  const header = item ? headerLine(item, session.cram, columns, paint) : paint.dim(truncate(sanitizeLine(session.title), columns));
   const content = state.help ? helpLines(columns - 2, paint) : text ? bodyLines(text, state.stage === 'back', textWidth(columns), paint) : [];
   // A resize can make the card fit again: never leave it scrolled past its end.
   const scroll = Math.min(state.scroll, Math.max(content.length - height, 0));

@@ -61,7 +61,7 @@ describe('HomeScreen', () => {
     stdin.write('j');
     stdin.write(KEY.enter);
     await waitForFrame(lastFrame, () => events.length > 0);
-    expect(events).toEqual(['review Rancher › Chapter 1 › 1.2 Discovering RKE']);
+    expect(events).toEqual(['review Rancher › 1.2 Discovering RKE']);
   });
 
   it('a run of typed keys in one input event counts as each key', async () => {
@@ -71,7 +71,7 @@ describe('HomeScreen', () => {
     await waitForText(lastFrame, '1.2 Discovering RKE');
     stdin.write('jj\r');
     await waitForFrame(lastFrame, () => events.length > 0);
-    expect(events).toEqual(['review Rancher › Chapter 1 › 1.2 Discovering RKE']);
+    expect(events).toEqual(['review Rancher › 1.2 Discovering RKE']);
   });
 
   it('← closes and goes to the parent; space toggles', async () => {
