@@ -166,7 +166,7 @@ class Collector {
     if (isOnlyQuestions(text)) return;
     if (isOnlyReference(content)) return;
     if (!content.some((b) => b.kind === 'code') && countWords(text) < MIN_SECTION_WORDS) return;
-    const question = place.node.kind === 'bold' ? place.node.title : null;
+    const question = place.node.kind === 'bold' ? (place.node.question ?? place.node.title) : null;
     const { trees, parts } = shaped(content, this.rules);
     for (const tree of trees) {
       this.add(place, 'section', tree.label, tree.back, tree.line, [question, tree.context].filter(Boolean).join('\n\n') || null);

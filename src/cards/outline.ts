@@ -17,6 +17,8 @@ export interface NodeDraft {
   readonly level: number;
   readonly line: number;
   readonly skip: boolean;
+  /** For a bold question: the question as markdown without its bold markers (inline code kept), for the front. */
+  readonly question?: string;
   /** Callout type (note, tip, summary…), for callout nodes. */
   readonly calloutType?: string;
   /** Own content, in order. */
@@ -103,7 +105,8 @@ function built(root: NodeDraft, blocks: readonly Block[], levelOf: LevelOf, leve
       parent.children.push(built(callout, block.blocks, inner, new Map()));
     } else if (isBoldQuestion(block, blocks[i + 1])) {
       popBold();
-      const bold = node({ kind: 'bold', number: null, title: block.text.trim(), level: top().level + 0.5, line: block.line, skip: block.skip });
+      const question = block.markdown.trim().replace(/^(\*\*|__)([\s\S]*)\1(\s*[:：]?)$/, '$2$3');
+      const bold = node({ kind: 'bold', number: null, title: block.text.trim(), question, level: top().level + 0.5, line: block.line, skip: block.skip });
       top().children.push(bold);
       stack.push(bold);
     } else {

@@ -58,6 +58,11 @@ describe('fronts showing note text', () => {
     expect(fronts).toContain('The `latest` tag:');
     expect(cardsOf(text).cards.at(-1)!.front).toContain('Install `rke` first:');
   });
+
+  it('keep inline code in a bold question, without its bold markers', () => {
+    const [card] = cardsOf(['# Deck', '## Interview', '**What does `kubectl apply` do?**', fact(1)].join('\n\n')).cards;
+    expect(promptOf(card!.front)).toBe('What does `kubectl apply` do?');
+  });
 });
 
 describe('code blocks', () => {
