@@ -35,17 +35,27 @@ export function bodyLines(text: CardText, revealed: boolean, width: number, pain
   return [...text.front, '', paint.dim(`${'╌'.repeat(side)}${label}${'╌'.repeat(side)}`), '', ...text.back];
 }
 
+const SECTION_NUMBER = /^(\d+(?:\.\d+)*)\s/;
+
 /**
- * The breadcrumb in `width` columns: leading crumbs give way first (`… › Nodes (1/2)`), since the
- * card's own section and its part counter tell the learner most.
+ * The breadcrumb in `width` columns. The card's own node and its part counter tell the learner most,
+ * so the crumbs before it give way, leading ones first: a numbered crumb keeps its number (`3 › 3.1 …`),
+ * then crumbs go (`…`).
  */
 export function fitBreadcrumb(breadcrumb: string, width: number): string {
   const crumbs = breadcrumb.split(' › ');
-  for (let drop = 0; drop < crumbs.length - 1; drop++) {
-    const text = drop === 0 ? breadcrumb : ['…', ...crumbs.slice(drop)].join(' › ');
-    if (visibleWidth(text) <= width) return text;
+  const shown: (string | null)[] = [...crumbs];
+  const text = () => shown.map((c) => c ?? '…').filter((c, i, all) => c !== '…' || all[i - 1] !== '…').join(' › ');
+  const before = crumbs.length - 1;
+  const steps = [
+    ...crumbs.slice(0, before).map((crumb, i) => () => { shown[i] = SECTION_NUMBER.exec(crumb)?.[1] ?? null; }),
+    ...crumbs.slice(0, before).map((_, i) => () => { shown[i] = null; }),
+  ];
+  for (const step of steps) {
+    if (visibleWidth(text()) <= width) break;
+    step();
   }
-  return truncate(crumbs.length > 1 ? `… › ${crumbs[crumbs.length - 1]}` : breadcrumb, width);
+  return truncate(text(), width);
 }
 
 /** The breadcrumb and, on the right, why the card is here and its kind; the breadcrumb gets the rest of the line. */
