@@ -48,7 +48,7 @@ function helpLines(width: number, paint: Paint): string[] {
     `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
     ...bindings.map((b) => truncate(`  ${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
     '',
-    paint.dim('  Counts are what a row gives now within today\'s limits: new cards, learning steps, reviews.'),
+    paint.dim(truncate('  Counts are what entering a row gives now, within today\'s limits.', width)),
   ];
 }
 
