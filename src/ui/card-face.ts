@@ -12,6 +12,8 @@ export interface CardFace {
   readonly breadcrumb: string;
   /** The front's markdown below its breadcrumb (the whole front when it has none). */
   readonly front: string;
+  /** The back's markdown, without a first block that repeats the front's last (a part's label line). */
+  readonly back: string;
 }
 
 /** A part counter the shaping pass adds to split cards' breadcrumbs. */
@@ -39,17 +41,29 @@ const pathBreadcrumb = (item: ReviewItem) =>
     .map(sanitizeLine)
     .join(' › ');
 
+/**
+ * `back` without its first block when that block is the front's last: a split card's label line is
+ * its prompt and also opens its answer, and shown twice it reads as a stutter right under the divider.
+ */
+function backAfterPrompt(front: string, back: string): string {
+  const prompt = front.split('\n\n').at(-1)?.trim();
+  // The label's own lines, then a blank line or a list right under it.
+  return prompt && back.startsWith(`${prompt}\n`) ? back.slice(prompt.length + 1).replace(/^\s*\n/, '') : back;
+}
+
 export function cardFace(item: ReviewItem): CardFace {
-  const { front } = item.card;
+  const { front, back } = item.card;
   const end = front.indexOf('\n');
   const first = sanitizeLine(end === -1 ? front : front.slice(0, end)).trim();
   if (!breadcrumbsOf(item.card.path, item.deckTitle).has(first.replace(PART, ''))) {
-    return { breadcrumb: pathBreadcrumb(item), front };
+    return { breadcrumb: pathBreadcrumb(item), front, back: backAfterPrompt(front, back) };
   }
   const deck = sanitizeLine(item.deckTitle);
+  const question = end === -1 ? '' : front.slice(end + 1).replace(/^\s*\n/, '');
   return {
     // The front's line keeps the part counter ("(1/2)") that the path alone does not know.
     breadcrumb: first === deck ? deck : `${deck} › ${first}`,
-    front: end === -1 ? '' : front.slice(end + 1).replace(/^\s*\n/, ''),
+    front: question,
+    back: backAfterPrompt(question, back),
   };
 }

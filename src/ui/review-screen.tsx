@@ -31,7 +31,7 @@ export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isAc
   const revealed = state.stage === 'back';
   const front = useMemo(() => (item ? markdownLines(cardFace(item).front, width, paint) : null), [item, width, paint]);
   // The answer is rendered when it is revealed: the first card shows sooner, and most backs are short.
-  const back = useMemo(() => (item && revealed ? markdownLines(item.card.back, width, paint) : []), [item, revealed, width, paint]);
+  const back = useMemo(() => (item && revealed ? markdownLines(cardFace(item).back, width, paint) : []), [item, revealed, width, paint]);
   const text = useMemo<CardText | null>(() => (front ? { front, back } : null), [front, back]);
   const scrollMax = text ? Math.max(bodyLines(text, revealed, width, paint).length - height, 0) : 0;
   useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, isActive, redraw: () => write('') });

@@ -238,4 +238,18 @@ describe('ReviewScreen', () => {
     const frame = await waitForText(lastFrame, 'What are the key points?');
     expect(frame.split('\n')[0]).toMatch(/^… › 1 › 1\.1 Communicating with Downstream Clusters \(3\/4\)\s+new · section$/);
   });
+
+  it('a label line that is the prompt does not open the answer again', async () => {
+    const card = cardOf('t', {
+      front: '1.1 First (1/2)\n\nCluster agent handles:',
+      back: 'Cluster agent handles:\n\n* connecting to the API\n* managing workloads',
+    });
+    const { lastFrame, stdin } = await open(fakeSession([itemOf(card)]));
+    await waitForText(lastFrame, 'Cluster agent handles:');
+    stdin.write(KEY.space);
+    const frame = await waitForText(lastFrame, 'managing workloads');
+    expect(frame.match(/Cluster agent handles:/g)).toHaveLength(1);
+    const lines = frame.split('\n').map((l) => l.trim());
+    expect(lines.indexOf('• connecting to the API')).toBe(lines.findIndex((l) => l.includes('answer')) + 2);
+  });
 });
