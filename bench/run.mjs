@@ -265,6 +265,8 @@ function table(rows) {
 }
 
 const started = Date.now();
+// Interrupted runs still remove their build (process 'exit' handlers run on process.exit).
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 buildApp();
 mkdirSync(outDir, { recursive: true });
 const rows = [];

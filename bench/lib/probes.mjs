@@ -6,9 +6,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runDir } from './recall.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = join(root, 'bench', 'out', 'probes');
+const outDir = join(runDir, 'probes');
 
 export class NotBuilt extends Error {}
 

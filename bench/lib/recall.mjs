@@ -8,21 +8,23 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 /**
- * The bench's own build of the app (bench/out/app, linked to the repo's src, decks and node_modules):
- * the shared dist/ is rebuilt by every test run, which would change the code, and invalidate its
- * caches, in the middle of a measurement.
+ * This run's own build of the app (bench/out/run-<pid>/app, linked to the repo's src, decks and
+ * node_modules): the shared dist/ is rebuilt by every test run, and another bench run may be going on,
+ * either of which would change the code, and invalidate its caches, in the middle of a measurement.
  */
-const appDir = join(root, 'bench', 'out', 'app');
+export const runDir = join(root, 'bench', 'out', `run-${process.pid}`);
+const appDir = join(runDir, 'app');
 export const recallBin = join(appDir, 'dist', 'recall.js');
 
-/** Builds the app into bench/out/app with the repo's own build.mjs. */
+/** Builds the app into this run's folder with the repo's own build.mjs; removed when the run exits. */
 export function buildApp() {
-  rmSync(appDir, { recursive: true, force: true });
   mkdirSync(appDir, { recursive: true });
+  process.on('exit', () => rmSync(runDir, { recursive: true, force: true }));
   for (const name of ['src', 'build', 'decks', 'node_modules', 'package.json']) symlinkSync(join(root, name), join(appDir, name));
   copyFileSync(join(root, 'build.mjs'), join(appDir, 'build.mjs'));
   execFileSync(process.execPath, ['build.mjs'], { cwd: appDir, stdio: 'inherit' });
 }
+
 const hasTimeV = existsSync('/usr/bin/time');
 
 export class NotAvailable extends Error {}
