@@ -19,27 +19,25 @@ export interface CardFace {
 /** A part counter the shaping pass adds to split cards' breadcrumbs. */
 const PART = /\s\(\d+\/\d+\)$/;
 
-/** A crumb as the cards pipeline writes it: number and title, a trailing colon dropped. */
-const crumbOf = (ref: OutlineRef) => {
-  const title = ref.title.replace(/\s*[:：]$/, '');
-  return ref.number ? `${ref.number} ${title}` : title;
-};
+/** Nodes with a title: an implicit chapter (a number with no heading) never shows in a breadcrumb. */
+const titled = (path: readonly OutlineRef[]) => path.filter((ref) => ref.title !== '');
+
+const crumbOf = (ref: OutlineRef, title = ref.title) => (ref.number ? `${ref.number} ${title}` : title);
 
 /**
- * The breadcrumbs the card's first line may be: the path (implicit chapters left out), or the path
- * without its own node (a bold question or a bare "Summary" is not repeated), else the deck's title.
+ * The breadcrumbs the card's first line may be, as the cards pipeline writes them (a title's trailing
+ * colon dropped): the path, or the path without its own node (a bold question or a bare "Summary" is
+ * not repeated), else the deck's title.
  */
 function breadcrumbsOf(path: readonly OutlineRef[], deckTitle: string): Set<string> {
-  const crumbs = path.filter((ref) => ref.title !== '').map(crumbOf);
+  const crumbs = titled(path).map((ref) => crumbOf(ref, ref.title.replace(/\s*[:：]$/, '')));
   const joined = (parts: readonly string[]) => (parts.length > 0 ? parts.join(' › ') : deckTitle);
   return new Set([joined(crumbs), joined(crumbs.slice(0, -1))].map(sanitizeLine));
 }
 
-/** The path's crumbs after the deck's title: what the header shows when the front has no breadcrumb line. */
+/** The deck's title and the path: what the header shows when the front has no breadcrumb line. */
 const pathBreadcrumb = (item: ReviewItem) =>
-  [item.deckTitle, ...item.card.path.filter((ref) => ref.title !== '').map((ref) => (ref.number ? `${ref.number} ${ref.title}` : ref.title))]
-    .map(sanitizeLine)
-    .join(' › ');
+  [item.deckTitle, ...titled(item.card.path).map((ref) => crumbOf(ref))].map(sanitizeLine).join(' › ');
 
 /**
  * `back` without its first block when that block is the front's last: a split card's label line is
