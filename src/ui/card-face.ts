@@ -16,8 +16,8 @@ export interface CardFace {
   readonly back: string;
 }
 
-/** A part counter the shaping pass adds to split cards' breadcrumbs. */
-const PART = /\s\(\d+\/\d+\)$/;
+/** The part counter the shaping pass adds to a split card's breadcrumb: ` (1/3)`. */
+export const PART_COUNTER = / \(\d+\/\d+\)$/;
 
 /** Nodes with a title: an implicit chapter (a number with no heading) never shows in a breadcrumb. */
 const titled = (path: readonly OutlineRef[]) => path.filter((ref) => ref.title !== '');
@@ -53,7 +53,7 @@ export function cardFace(item: ReviewItem): CardFace {
   const { front, back } = item.card;
   const end = front.indexOf('\n');
   const first = sanitizeLine(end === -1 ? front : front.slice(0, end)).trim();
-  if (!breadcrumbsOf(item.card.path, item.deckTitle).has(first.replace(PART, ''))) {
+  if (!breadcrumbsOf(item.card.path, item.deckTitle).has(first.replace(PART_COUNTER, ''))) {
     return { breadcrumb: pathBreadcrumb(item), front, back: backAfterPrompt(front, back) };
   }
   const deck = sanitizeLine(item.deckTitle);

@@ -3,7 +3,7 @@
  * footer. Every region has a fixed height, so revealing an answer or a status message moves nothing.
  */
 import type { Rating } from '../store/events.js';
-import { cardFace } from './card-face.js';
+import { cardFace, PART_COUNTER } from './card-face.js';
 import { bindingOf, KEY_TABLE, keysText, type Command } from './keys.js';
 import { duration, exactly, footerLines, rule, screenWidth, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
@@ -55,7 +55,11 @@ export function fitBreadcrumb(breadcrumb: string, width: number): string {
     if (visibleWidth(text()) <= width) break;
     step();
   }
-  return truncate(text(), width);
+  // Still too long: the node's title is cut, its part counter kept.
+  const fitted = text();
+  const part = PART_COUNTER.exec(fitted)?.[0] ?? '';
+  const room = width - part.length;
+  return visibleWidth(fitted) <= width || part === '' || room < 8 ? truncate(fitted, width) : `${truncate(fitted.slice(0, -part.length), room)}${part}`;
 }
 
 /** The breadcrumb and, on the right, why the card is here and its kind; the breadcrumb gets the rest of the line. */

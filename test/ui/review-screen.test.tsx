@@ -252,4 +252,14 @@ describe('ReviewScreen', () => {
     const lines = frame.split('\n').map((l) => l.trim());
     expect(lines.indexOf('• connecting to the API')).toBe(lines.findIndex((l) => l.includes('answer')) + 2);
   });
+
+  it('on a narrow terminal the breadcrumb cuts the title and keeps the part counter', async () => {
+    const card = cardOf('n', {
+      path: [{ number: '3.1', title: 'Where will my cluster live?' }],
+      front: '3.1 Where will my cluster live? (1/2)\n\nTypes:',
+    });
+    const { lastFrame } = await open(fakeSession([itemOf(card)]), { columns: 48, rows: 16 });
+    const frame = await waitForText(lastFrame, 'Types:');
+    expect(frame.split('\n')[0]).toBe('… › 3.1 Where will my clus… (1/2)  new · section');
+  });
 });
