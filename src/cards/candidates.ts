@@ -44,7 +44,9 @@ export interface Drafts {
 
 const SUMMARY_CALLOUTS = new Set(['summary', 'tldr', 'abstract', 'tip', 'important']);
 const SECTION_PROMPT = 'What are the key points?';
-const sectionPrompt = (subject: string) => (subject ? `What are the key points about ${subject}?` : SECTION_PROMPT);
+// A title that is already a question ("Where will my cluster live?") is the prompt itself.
+const sectionPrompt = (subject: string) =>
+  !subject ? SECTION_PROMPT : /[?？]$/.test(subject) ? subject : `What are the key points about ${subject}?`;
 const MIN_SECTION_WORDS = 5;
 const SHORT_BULLET_WORDS = 4;
 const TINY_WORDS = 2;

@@ -123,6 +123,11 @@ describe('section prompts', () => {
       'What are the key points about Certificate Options?',
     ]);
   });
+
+  it('take a title that is already a question as the question', () => {
+    const { cards } = cardsOf(['# Deck', '## 3.1: Where will my cluster live?', fact(1)].join('\n\n'));
+    expect(cards.map((c) => promptOf(c.front))).toEqual(['Where will my cluster live?']);
+  });
 });
 
 describe('deck counts', () => {

@@ -64,7 +64,7 @@ describe('recall due / answer / undo', { timeout: 60_000 }, () => {
 
   it('filters by chapter and lists leeches', async () => {
     const routing = await dueJson('--chapter', 'Routing');
-    expect(routing.next.map((n: { front: string }) => n.front)).toEqual(['2 Routing']);
+    expect(routing.next.map((n: { breadcrumb: string }) => n.breadcrumb)).toEqual(['2 Routing']);
     expect((await recall('due', '--chapter', 'nowhere')).stderr).toMatch(/no cards under --chapter nowhere/);
     expect((await recall('due', '--leeches')).stdout).toBe('No leeches.\n');
     const text = (await recall('due')).stdout;
@@ -83,7 +83,7 @@ describe('recall due / answer / undo', { timeout: 60_000 }, () => {
 
   it('moves the history of an edited card to its new version with one relink event', async () => {
     const { next } = await dueJson();
-    const routing = next.find((n: { front: string }) => n.front === '2 Routing').id as string;
+    const routing = next.find((n: { breadcrumb: string }) => n.breadcrumb === '2 Routing').id as string;
     await recall('answer', routing, 'easy');
     const file = join(decks, 'networking.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('longest matching prefix', 'longest-matching prefix'));

@@ -34,6 +34,14 @@ interface DeckCounts {
 
 const chapterName = (c: OutlineRef | null) => (c ? [c.number, c.title].filter(Boolean).join(' ') : '(deck)');
 const firstLine = (markdown: string) => markdown.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+/** A front's breadcrumb (always its first line) and the first line of its question. */
+const frontParts = (front: string) => {
+  const end = front.indexOf('\n');
+  return end === -1
+    ? { breadcrumb: front.trim(), question: '' }
+    : { breadcrumb: front.slice(0, end).trim(), question: firstLine(front.slice(end + 1)) };
+};
+const frontLine = (p: { breadcrumb: string; question: string }) => (p.question ? `${p.breadcrumb} — ${p.question}` : p.breadcrumb);
 const countsText = (c: QueueCounts) => `${c.new} new, ${c.learning} learning, ${c.review} review`;
 
 /** Queue counts grouped by deck, then chapter, in note order. */
@@ -79,7 +87,7 @@ export async function run(_operands: string[], options: DueOptions, globals: Glo
     kind: queue.kinds.get(card.id) as QueueKind,
     deck: card.deck,
     chapter: card.chapter,
-    front: firstLine(card.front),
+    ...frontParts(card.front),
   }));
   if (options.json) {
     const json = { now: now.toISOString(), counts: queue.counts, doneToday: queue.doneToday, nextLearningDue: queue.nextLearningDue, decks, next };
@@ -94,7 +102,7 @@ export async function run(_operands: string[], options: DueOptions, globals: Glo
   }
   if (next.length > 0) {
     lines.push('', 'Next cards:');
-    for (const n of next) lines.push(`  ${n.id}  ${n.kind.padEnd(8)}  ${n.front}`);
+    for (const n of next) lines.push(`  ${n.id}  ${n.kind.padEnd(8)}  ${frontLine(n)}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -103,7 +111,7 @@ export async function run(_operands: string[], options: DueOptions, globals: Glo
 function printLeeches(cards: readonly Card[], states: ReadonlyMap<string, CardState>, json: boolean): void {
   const leeches = cards.flatMap((card) => {
     const state = states.get(card.id);
-    return state?.leech ? [{ id: card.id, deck: card.deck, chapter: card.chapter, lapses: state.lapses, suspended: state.suspended, front: firstLine(card.front), source: card.source }] : [];
+    return state?.leech ? [{ id: card.id, deck: card.deck, chapter: card.chapter, lapses: state.lapses, suspended: state.suspended, ...frontParts(card.front), source: card.source }] : [];
   });
   if (json) {
     process.stdout.write(`${JSON.stringify(leeches, null, 2)}\n`);
@@ -113,6 +121,6 @@ function printLeeches(cards: readonly Card[], states: ReadonlyMap<string, CardSt
     process.stdout.write('No leeches.\n');
     return;
   }
-  const lines = leeches.map((l) => `${l.id}  ${l.lapses} lapses${l.suspended ? ', suspended' : ''}  ${l.source.file}:${l.source.line}  ${l.front}`);
+  const lines = leeches.map((l) => `${l.id}  ${l.lapses} lapses${l.suspended ? ', suspended' : ''}  ${l.source.file}:${l.source.line}  ${frontLine(l)}`);
   process.stdout.write(`${lines.join('\n')}\n${leeches.length} lee${leeches.length === 1 ? 'ch' : 'ches'}\n`);
 }
