@@ -41,7 +41,7 @@ function start(): void {
     '-e', `XDG_CONFIG_HOME=${join(home, 'config')}`, '-e', 'EDITOR=true', command);
 }
 
-describe.skipIf(!hasTmux)('recall in tmux (skipped: tmux is not installed; .ci/run installs it)', () => {
+describe.skipIf(!hasTmux)('recall in tmux (skipped where tmux is missing; .ci/run installs it)', () => {
   beforeAll(() => {
     home = mkdtempSync(join(tmpdir(), 'recall-e2e-'));
   });
