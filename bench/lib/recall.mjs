@@ -29,8 +29,15 @@ const hasTimeV = existsSync('/usr/bin/time');
 
 export class NotAvailable extends Error {}
 
-/** A fresh temporary folder (for --home or XDG_CONFIG_HOME). */
-export const scratch = (name) => mkdtempSync(join(tmpdir(), `recall-bench-${name}-`));
+const scratches = [];
+process.on('exit', () => scratches.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh temporary folder (for --home or XDG_CONFIG_HOME), removed when the run exits. */
+export function scratch(name) {
+  const dir = mkdtempSync(join(tmpdir(), `recall-bench-${name}-`));
+  scratches.push(dir);
+  return dir;
+}
 
 /** The environment of a bench run of recall: its own config dir, no colours to skew frame sizes. */
 export function recallEnv(config) {
