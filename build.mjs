@@ -5,10 +5,11 @@
 // (temp file + rename), content-hashed chunks before the entry that imports them, and old chunks are
 // only removed once no process can still be loading them.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const outdir = resolve('dist');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const result = await build({
   entryPoints: { recall: 'src/cli/main.ts' },
   outdir,
@@ -20,7 +21,7 @@ const result = await build({
   target: 'node20',
   minify: true,
   chunkNames: 'chunks/[name]-[hash]',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', 'process.env.RECALL_VERSION': JSON.stringify(version) },
   alias: { 'react-devtools-core': './build/devtools-stub.js' },
   external: ['@open-spaced-repetition/binding'],
   banner: {

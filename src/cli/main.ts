@@ -28,7 +28,8 @@ function lazy(load: () => Promise<{ run: (operands: string[], options: any, glob
 export function program(): Command {
   const p = new Command('recall')
     .description('Spaced-repetition flashcards from your markdown notes, in the terminal.')
-    .version(process.env.RECALL_VERSION ?? '0.1.0')
+    // The build writes package.json's version in here.
+    .version(process.env.RECALL_VERSION ?? 'dev')
     .option('--home <dir>', 'data folder (default: $RECALL_HOME, else ~/.local/share/recall)')
     .option('--decks <path>', 'deck folder or note file instead of the configured decks; repeatable', collect)
     .option('--debug', 'print stack traces')
