@@ -1,13 +1,11 @@
 /** The home screen as lines: a title with today's totals, the tree with counts, the footer. */
 import type { TreeRow } from './deck-tree.js';
 import type { VisibleRow } from './home-state.js';
-import { KEY_TABLE, keysText } from './keys.js';
-import { exactly, footerLines, rule, screenWidth, spread } from './layout.js';
+import { exactly, footerLines, keyHelpLines, rule, screenWidth, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 import { totalOf, type QueueCounts } from './review-item.js';
 import { sanitizeLine } from './sanitize.js';
-import { visibleWidth } from './wrap-styled.js';
 
 const COUNT_WIDTH = 7;
 
@@ -41,16 +39,7 @@ export interface HomeView {
   readonly total: QueueCounts;
 }
 
-function helpLines(width: number, paint: Paint): string[] {
-  const bindings = KEY_TABLE.home;
-  const keyWidth = Math.max(...bindings.map((b) => visibleWidth(keysText(b))));
-  return [
-    `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
-    ...bindings.map((b) => truncate(`  ${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
-    '',
-    paint.dim(truncate('  Counts are what entering a row gives now, within today\'s limits.', width)),
-  ];
-}
+const COUNTS_HELP = '  Counts are what entering a row gives now, within today\'s limits.';
 
 /** The home screen: exactly `rows` lines. */
 export function homeFrame(view: HomeView, terminalColumns: number, rows: number, paint: Paint): string[] {
@@ -64,7 +53,7 @@ export function homeFrame(view: HomeView, terminalColumns: number, rows: number,
   const height = Math.max(rows - 6, 1);
   const top = Math.max(0, Math.min(view.selected - Math.floor(height / 2), view.rows.length - height));
   const body = view.help
-    ? helpLines(columns, paint)
+    ? [...keyHelpLines('home', columns, paint, '  '), '', paint.dim(truncate(COUNTS_HELP, columns))]
     : view.rows.length === 0
       ? ['', '  No cards found. Point recall at your notes: recall config set decks <folder>']
       : view.rows.slice(top, top + height).map((r, i) => rowLine(r, view.open.has(r.row.id), top + i === view.selected, columns, paint));

@@ -1,6 +1,7 @@
 /** Small helpers for building fixed-size frames out of lines. */
 import { visibleWidth } from './wrap-styled.js';
-import { KEY_TABLE, type Binding, type Screen, type Stage } from './keys.js';
+import { KEY_TABLE, keysText, type Binding, type Screen, type Stage } from './keys.js';
+import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 
 /** Widest a screen gets: on a wide terminal, a row's counts far from its label are hard to match up. */
@@ -39,6 +40,16 @@ export function footerLines(
     else break;
   }
   return exactly(out, lines);
+}
+
+/** The help overlay's heading and one line per binding of `screen` (every key, its description), each `indent`ed. */
+export function keyHelpLines(screen: Screen, width: number, paint: Paint, indent = ''): string[] {
+  const bindings = KEY_TABLE[screen];
+  const keyWidth = Math.max(...bindings.map((b) => visibleWidth(keysText(b))));
+  return [
+    `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
+    ...bindings.map((b) => truncate(`${indent}${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
+  ];
 }
 
 export const rule = (width: number, paint: Paint) => paint.dim('─'.repeat(Math.max(width, 0)));

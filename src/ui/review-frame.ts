@@ -4,8 +4,8 @@
  */
 import type { Rating } from '../store/events.js';
 import { cardFace, PART_COUNTER } from './card-face.js';
-import { bindingOf, KEY_TABLE, keysText, type Command } from './keys.js';
-import { duration, exactly, footerLines, rule, screenWidth, spread } from './layout.js';
+import { bindingOf, type Command } from './keys.js';
+import { duration, exactly, footerLines, keyHelpLines, rule, screenWidth, spread } from './layout.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 import { totalOf, type ReviewItem, type SessionPort } from './review-item.js';
@@ -94,15 +94,6 @@ function progressLine(state: ReviewState, width: number, paint: Paint): string {
   return visibleWidth(line) <= width ? line : `${bar} ${answered}/${answered + left}  ${queues('lrn', 'rev')}`;
 }
 
-function helpLines(width: number, paint: Paint): string[] {
-  const bindings = KEY_TABLE.review;
-  const keyWidth = Math.max(...bindings.map((b) => visibleWidth(keysText(b))));
-  return [
-    `${paint.bold('Keys')}  ${paint.dim('(any key closes this help)')}`,
-    ...bindings.map((b) => truncate(`${keysText(b).padEnd(keyWidth)}  ${b.description}`, width)),
-  ];
-}
-
 export interface ReviewLayout {
   readonly columns: number;
   readonly rows: number;
@@ -115,7 +106,7 @@ export function reviewFrame(state: ReviewState, text: CardText | null, session: 
   const item = state.step.item;
   const height = bodyHeight(rows);
   const header = item ? headerLine(item, session.cram, columns, paint) : paint.dim(truncate(sanitizeLine(session.title), columns));
-  const content = state.help ? helpLines(columns - 2, paint) : text ? bodyLines(text, state.stage === 'back', textWidth(columns), paint) : [];
+  const content = state.help ? keyHelpLines('review', columns - 2, paint) : text ? bodyLines(text, state.stage === 'back', textWidth(columns), paint) : [];
   // A resize can make the card fit again: never leave it scrolled past its end.
   const scroll = Math.min(state.scroll, Math.max(content.length - height, 0));
   const visible = state.help ? content.slice(0, height) : content.slice(scroll, scroll + height);
