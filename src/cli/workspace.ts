@@ -199,7 +199,8 @@ export class Workspace {
     // Line numbers only matter for reporting bad lines; these were just written well-formed.
     const logged: LoggedEvent[] = events.map((event) => ({ event, device: this.settings.deviceId, line: 0 }));
     const continued = continuesReplay(this.current, logged);
-    if (continued) this.current = replay(logged, this.settings, this.current);
+    // The workspace owns its replay (undo keeps states, not the maps): fold in place, copying no history.
+    if (continued) this.current = replay(logged, this.settings, this.current, true);
     else this.refresh(); // `now` before an event already replayed (a clock moved back): replay in log order.
     return { events, continued };
   }
@@ -239,7 +240,7 @@ function replayedLog(home: string, settings: Settings): { replay: Replay; proble
   if (snapshot) {
     const read = readLog(home, snapshot.positions);
     if (!read.full && continuesReplay(snapshot.replay, read.events)) {
-      const result = read.events.length > 0 ? replay(read.events, settings, snapshot.replay) : snapshot.replay;
+      const result = read.events.length > 0 ? replay(read.events, settings, snapshot.replay, true) : snapshot.replay;
       if (read.events.length >= SNAPSHOT_EVERY) saveSnapshot(path, result, read.positions, settings);
       // Bad lines before the snapshot's positions were reported when they were first read.
       return { replay: result, problems: read.problems };

@@ -89,10 +89,12 @@ export function continuesReplay(from: Replay, events: readonly LoggedEvent[]): b
 }
 
 /**
- * Folds `events` (sorted as `readLog` gives them) onto `from` (or onto nothing). `from` is not changed.
+ * Folds `events` (sorted as `readLog` gives them) onto `from` (or onto nothing). `from` is not changed,
+ * unless `inPlace`: then its maps and reviews are extended and returned rather than copied, for a caller
+ * that owns `from` and replaces it with the result (a copy costs the whole history per folded event).
  * Precondition with `from`: `continuesReplay(from, events)`.
  */
-export function replay(events: readonly LoggedEvent[], settings: Settings, from?: ReplaySnapshot): Replay {
+export function replay(events: readonly LoggedEvent[], settings: Settings, from?: ReplaySnapshot, inPlace = false): Replay {
   const scheduler = schedulerFor(settings);
   const { leechThreshold, dayStartsAt } = settings;
   const suspendLeeches = settings.leechAction === 'suspend';
@@ -103,9 +105,10 @@ export function replay(events: readonly LoggedEvent[], settings: Settings, from?
 
   const works = new Map<string, Work>();
   const moved = new Set<string>();
-  const aliases = new Map(from?.aliases);
-  const texts = new Map(from?.texts);
-  const reviews: ReviewRecord[] = from ? from.reviews.slice() : [];
+  const owned = inPlace ? from : undefined;
+  const aliases = owned?.aliases ?? new Map(from?.aliases);
+  const texts = owned?.texts ?? new Map(from?.texts);
+  const reviews: ReviewRecord[] = owned?.reviews ?? (from ? from.reviews.slice() : []);
   let lastAt = from?.lastAt ?? 0;
 
   const work = (id: string, at: Date): Work => {
@@ -186,7 +189,8 @@ export function replay(events: readonly LoggedEvent[], settings: Settings, from?
     }
   }
 
-  const states = new Map(from?.states);
+  // `from.states` is only read during the fold above, so with `inPlace` it can take the results now.
+  const states = owned?.states ?? new Map(from?.states);
   for (const id of moved) states.delete(id);
   for (const [id, w] of works) states.set(id, stateFromWork(w));
   return { states, reviews, texts, aliases, lastAt };
