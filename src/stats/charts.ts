@@ -6,7 +6,7 @@ import { weekday } from './calendar.js';
 import type { DayValue } from './daily.js';
 
 /** Heatmap shades, none to most. */
-export const SHADES = ['·', '░', '▒', '▓', '█'] as const;
+const SHADES = ['·', '░', '▒', '▓', '█'] as const;
 const EIGHTHS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAY_LABELS = ['Mon', '', 'Wed', '', 'Fri', '', 'Sun'];

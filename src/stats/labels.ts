@@ -2,7 +2,7 @@
 import type { Card, OutlineRef } from '../cards/card.js';
 
 /** "1.2 Title", "Title", or "1.2" for an implicit chapter without a title. */
-export function outlineLabel(ref: OutlineRef | null | undefined): string {
+function outlineLabel(ref: OutlineRef | null | undefined): string {
   if (!ref) return '';
   return [ref.number, ref.title].filter((part) => part).join(' ');
 }

@@ -10,9 +10,9 @@ import { dueForecast } from './forecast.js';
 import type { StatsInput } from './input.js';
 import { retentionWindows, type RetentionWindow } from './retention.js';
 
-export const CALENDAR_DAYS = 365;
-export const FORECAST_DAYS = 30;
-export const TIME_DAYS = 30;
+const CALENDAR_DAYS = 365;
+const FORECAST_DAYS = 30;
+const TIME_DAYS = 30;
 
 export interface StatsReport {
   /** Today's study day. */

@@ -18,9 +18,9 @@ export interface RetentionWindow {
   readonly all: RetentionCounts;
 }
 
-export const RETENTION_WINDOWS: readonly number[] = [1, 7, 30, 365];
+const RETENTION_WINDOWS: readonly number[] = [1, 7, 30, 365];
 
-export function retentionCounts(passed: number, total: number): RetentionCounts {
+function retentionCounts(passed: number, total: number): RetentionCounts {
   return { passed, total, rate: total > 0 ? passed / total : null };
 }
 

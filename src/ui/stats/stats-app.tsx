@@ -11,7 +11,7 @@ export interface StatsAppProps {
   readonly paint: Paint;
 }
 
-export function StatsApp({ load, paint }: StatsAppProps) {
+function StatsApp({ load, paint }: StatsAppProps) {
   const { exit } = useApp();
   const size = useTerminalSize();
   return <StatsScreen load={load} size={size} paint={paint} onBack={() => exit()} />;
