@@ -1,12 +1,12 @@
 import { Text, useInput } from 'ink';
-import { render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeckOutline } from '../../src/cards/card.js';
 import { App, type StatsScreenProps } from '../../src/ui/app.js';
 import { deckTree, type Selection } from '../../src/ui/deck-tree.js';
 import { createPaint } from '../../src/ui/paint.js';
 import { cardOf, fakeSession, itemOf } from './fake-session.js';
-import { KEY, tick, waitForFrame, waitForText } from './screen-helpers.js';
+import { KEY, mountScreen, waitForFrame, waitForText } from './screen-helpers.js';
 
 const deck: DeckOutline = {
   key: 'deck.md', title: 'Deck', file: 'deck.md', tags: [], cards: 2,
@@ -19,13 +19,12 @@ function FakeStats({ onBack }: StatsScreenProps) {
   return <Text>STATS SCREEN</Text>;
 }
 
-let unmount: (() => void) | undefined;
-afterEach(() => unmount?.());
+afterEach(cleanup);
 
 async function open(withStats: boolean, due = cards) {
   const opened: string[] = [];
   let left = due.map((c) => itemOf(c));
-  const r = render(
+  const r = await mountScreen(
     <App
       start={{ screen: 'home' }}
       home={() => {
@@ -42,8 +41,6 @@ async function open(withStats: boolean, due = cards) {
       paint={createPaint(false)}
     />,
   );
-  unmount = r.unmount;
-  await tick();
   return { ...r, opened };
 }
 

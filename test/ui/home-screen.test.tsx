@@ -1,11 +1,11 @@
-import { render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeckOutline, OutlineNode } from '../../src/cards/card.js';
 import { deckTree, type Selection } from '../../src/ui/deck-tree.js';
 import { HomeScreen } from '../../src/ui/home-screen.js';
 import { createPaint } from '../../src/ui/paint.js';
 import { cardOf } from './fake-session.js';
-import { KEY, tick, waitForFrame, waitForText } from './screen-helpers.js';
+import { KEY, mountScreen, waitForFrame, waitForText } from './screen-helpers.js';
 
 const node = (number: string | null, title: string, children: OutlineNode[] = []): OutlineNode =>
   ({ number, title, line: 1, cards: 1 + children.length, children });
@@ -17,12 +17,11 @@ const deck: DeckOutline = {
 const c12 = cardOf('x', { chapter: { number: '1', title: '' }, path: [{ number: '1.2', title: 'Discovering RKE' }] });
 const tree = deckTree([deck], [{ card: c12, queue: 'new' }, { card: cardOf('y', { chapter: { number: '2', title: 'Installing' }, path: [{ number: '2', title: 'Installing' }] }), queue: 'review' }]);
 
-let unmount: (() => void) | undefined;
-afterEach(() => unmount?.());
+afterEach(cleanup);
 
 async function open() {
   const events: string[] = [];
-  const r = render(
+  const r = await mountScreen(
     <HomeScreen
       tree={tree}
       total={tree[0]!.counts}
@@ -35,8 +34,6 @@ async function open() {
       onQuit={() => events.push('quit')}
     />,
   );
-  unmount = r.unmount;
-  await tick();
   return { ...r, events };
 }
 

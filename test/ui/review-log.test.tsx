@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Study } from '../../src/cli/study.js';
 import { openWorkspace } from '../../src/cli/workspace.js';
@@ -10,18 +10,17 @@ import type { ReviewEvent } from '../../src/store/events.js';
 import { readLog } from '../../src/store/log.js';
 import { createPaint } from '../../src/ui/paint.js';
 import { ReviewScreen } from '../../src/ui/review-screen.js';
-import { KEY, tick, waitForFrame, waitForText } from './screen-helpers.js';
+import { KEY, mountScreen, waitForFrame, waitForText } from './screen-helpers.js';
 
 const DECK = join(import.meta.dirname, '../fixtures/ui/deck.md');
 let home: string;
-let unmount: (() => void) | undefined;
 
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'recall-ui-'));
   process.env.XDG_CONFIG_HOME = join(home, 'config');
 });
 afterEach(() => {
-  unmount?.();
+  cleanup();
   rmSync(home, { recursive: true, force: true });
 });
 
@@ -32,9 +31,7 @@ async function open(scope: { chapters?: string[]; cram?: boolean } = {}) {
   const workspace = await openWorkspace(globals());
   const study = new Study(workspace, globals());
   const port = study.session({ selection: null, chapters: scope.chapters ?? [], cram: scope.cram ?? false });
-  const r = render(<ReviewScreen port={port} size={{ columns: 100, rows: 30 }} paint={createPaint(false)} onDone={() => undefined} />);
-  unmount = r.unmount;
-  await tick();
+  const r = await mountScreen(<ReviewScreen port={port} size={{ columns: 100, rows: 30 }} paint={createPaint(false)} onDone={() => undefined} />);
   return { ...r, port, workspace };
 }
 

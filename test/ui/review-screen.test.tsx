@@ -1,19 +1,16 @@
-import { render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPaint } from '../../src/ui/paint.js';
 import { ReviewScreen } from '../../src/ui/review-screen.js';
 import { cardOf, fakeSession, itemOf, type FakeSession } from './fake-session.js';
-import { KEY, frameText, tick, waitForFrame, waitForText } from './screen-helpers.js';
+import { KEY, frameText, mountScreen, tick, waitForFrame, waitForText } from './screen-helpers.js';
 
 const paint = createPaint(false);
-let unmount: (() => void) | undefined;
-afterEach(() => unmount?.());
+afterEach(cleanup);
 
 async function open(port: FakeSession, size = { columns: 80, rows: 24 }) {
   let done = 0;
-  const r = render(<ReviewScreen port={port} size={size} paint={paint} onDone={() => done++} />);
-  unmount = r.unmount;
-  await tick();
+  const r = await mountScreen(<ReviewScreen port={port} size={size} paint={paint} onDone={() => done++} />);
   return { ...r, done: () => done };
 }
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../../src/cli/review-session.js';
 import { Study } from '../../src/cli/study.js';
@@ -12,7 +12,7 @@ import type { TreeRow } from '../../src/ui/deck-tree.js';
 import { HomeScreen } from '../../src/ui/home-screen.js';
 import { createPaint } from '../../src/ui/paint.js';
 import { ReviewScreen } from '../../src/ui/review-screen.js';
-import { KEY, tick, waitForText } from './screen-helpers.js';
+import { KEY, mountScreen, waitForText } from './screen-helpers.js';
 
 const DECK = join(import.meta.dirname, '../fixtures/ui/deck.md');
 let home: string;
@@ -21,9 +21,8 @@ beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'recall-session-'));
   process.env.XDG_CONFIG_HOME = join(home, 'config');
 });
-let unmount: (() => void) | undefined;
 afterEach(() => {
-  unmount?.();
+  cleanup();
   rmSync(home, { recursive: true, force: true });
 });
 const paint = createPaint(false);
@@ -83,12 +82,10 @@ describe('home rows', () => {
     setSetting('newPerDay', '2');
     const workspace = await openWorkspace(globals(), NOON);
     const data = new Study(workspace, globals()).home(NOON);
-    const r = render(
+    const r = await mountScreen(
       <HomeScreen tree={data.tree} total={data.total} problems={0} size={{ columns: 80, rows: 24 }} paint={paint} status=""
         onReview={() => undefined} onStats={() => undefined} onQuit={() => undefined} />,
     );
-    unmount = r.unmount;
-    await tick();
     r.stdin.write('j');
     r.stdin.write(KEY.right);
     r.stdin.write('j');
@@ -121,9 +118,7 @@ describe('reviews due tomorrow', () => {
 
   it('the summary says how many reviews are due tomorrow', async () => {
     const workspace = await openWorkspace(globals(), NOON);
-    const r = render(<ReviewScreen port={sessionAt(workspace, () => NOON)} size={{ columns: 80, rows: 24 }} paint={paint} onDone={() => undefined} />);
-    unmount = r.unmount;
-    await tick();
+    const r = await mountScreen(<ReviewScreen port={sessionAt(workspace, () => NOON)} size={{ columns: 80, rows: 24 }} paint={paint} onDone={() => undefined} />);
     await waitForText(r.lastFrame, '1.1 Architecture');
     r.stdin.write(KEY.space);
     await waitForText(r.lastFrame, 'authentication proxy');

@@ -1,4 +1,6 @@
-/** Driving ink-testing-library screens: key constants and waiting for the frame we expect. */
+/** Driving ink-testing-library screens: mounting, key constants and waiting for the frame we expect. */
+import type { ReactElement } from 'react';
+import { render } from 'ink-testing-library';
 import { expect } from 'vitest';
 
 export const KEY = {
@@ -15,6 +17,13 @@ export const KEY = {
 
 /** Lets Ink subscribe to stdin after render (DESIGN.md, measured facts). */
 export const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Renders a screen and lets Ink subscribe to its input; ink-testing-library's `cleanup` (in `afterEach`) ends it. */
+export async function mountScreen(node: ReactElement) {
+  const r = render(node);
+  await tick();
+  return r;
+}
 
 const strip = (s: string) => s.replace(/\u001B\[[0-9;]*m/g, '');
 
@@ -39,5 +48,3 @@ export async function waitForFrame(lastFrame: () => string | undefined, predicat
 }
 
 export const waitForText = (lastFrame: () => string | undefined, text: string) => waitForFrame(lastFrame, (f) => f.includes(text));
-
-
