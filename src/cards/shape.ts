@@ -40,7 +40,6 @@ export interface Shaped {
   readonly parts: readonly Part[];
 }
 
-const TREE_LABEL_WORDS = 8;
 const TREE_MIN_ITEMS = 2;
 const TREE_MIN_WORDS = 12;
 /** A part may pass the cap by a quarter after a small neighbour merged into it. */
@@ -61,7 +60,7 @@ function weightOf(chars: number, items: number, limits: ShapeLimits): number {
 }
 
 function isTreeItem(item: ListItem): boolean {
-  const labelled = countWords(item.label) <= TREE_LABEL_WORDS || endsWithColon(item.label);
+  const labelled = countWords(item.label) <= LABEL_WORDS || endsWithColon(item.label);
   return labelled && item.nested !== null && item.nested.items >= TREE_MIN_ITEMS && item.nested.words >= TREE_MIN_WORDS;
 }
 
