@@ -54,7 +54,7 @@ function leadingHeading(blocks: readonly Block[], names: readonly string[]): num
 
 function isBoldQuestion(block: Block, next: Block | undefined): block is Extract<Block, { kind: 'paragraph' | 'quote' }> {
   if (block.kind !== 'paragraph' || block.bold !== 'all' || !next || next.kind === 'heading') return false;
-  return /[?？:：]\s*$/.test(block.text) || endsWithColon(block.text);
+  return /[?？]\s*$/.test(block.text) || endsWithColon(block.text);
 }
 
 type LevelOf = (heading: Extract<Block, { kind: 'heading' }>, index: number) => HeadingLevel;
