@@ -322,9 +322,10 @@ function blockOf(node: RootContent, piece: ParsedPiece, skip: boolean, cardChars
     case 'heading':
       return { line, skip, explicit: [], kind: 'heading', depth: node.depth, text: toString(node).replace(ATTRIBUTE_LIST, '').trim() };
     case 'paragraph': {
+      const source = piece.text.slice(node.position!.start.offset, node.position!.end.offset);
       // A footnote definition (`[^1]: …`) belongs to the note's end matter, not to the section it ends up in.
-      if (FOOTNOTE_DEFINITION.test(piece.text.slice(node.position!.start.offset, node.position!.end.offset))) return null;
-      const found = explicitIn(piece.text.slice(node.position!.start.offset, node.position!.end.offset), line);
+      if (FOOTNOTE_DEFINITION.test(source)) return null;
+      const found = explicitIn(source, line);
       const markdown = renderedSource(node, piece, found.lines).trim();
       const base = { line, skip, explicit: found.drafts };
       if (!markdown) return found.drafts.length ? { ...base, kind: 'paragraph', markdown: '', text: '', onlyLinks: false, bold: null } : null;
