@@ -21,9 +21,9 @@ import {
   type Range,
 } from './inline-markup.js';
 import { endsWithColon } from './short-lines.js';
-import { CJK_CLASS, containsTitleWord } from './title-words.js';
+import { containsTitleWord } from './title-words.js';
 import { normalisedTitle } from './titles.js';
-import { countWords } from './words.js';
+import { CJK_CLASS, countWords } from './words.js';
 
 export { isSummaryTitle } from './title-words.js';
 

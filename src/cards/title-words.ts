@@ -4,9 +4,8 @@
  * plural, except CJK words, which have no word boundaries and match as substrings.
  */
 import { normalisedTitle } from './titles.js';
+import { CJK_CLASS } from './words.js';
 
-/** Kana, CJK ideographs and Hangul: scripts written without spaces between words. */
-export const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uac00-\\ud7af';
 const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
 
 const patterns = new Map<string, RegExp>();

@@ -1,7 +1,9 @@
 /** Word counting as DESIGN.md defines it: whitespace-separated tokens; in CJK text two characters count as a word. */
 
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
-const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+/gu;
+/** Kana, CJK ideographs and Hangul: scripts written without spaces between words. */
+export const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uac00-\\ud7af';
+const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
+const CJK_RUN = new RegExp(`[${CJK_CLASS}]+`, 'gu');
 
 export function countWords(text: string): number {
   let count = 0;
