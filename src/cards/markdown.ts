@@ -36,6 +36,16 @@ function parsedMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions, mdastExtensions });
 }
 
+/**
+ * Fenced code, followed line by line: the fence open after `line` (null outside code) given the one open
+ * before it. A line is outside code when both are null.
+ */
+export function fenceAfter(line: string, fence: string | null): string | null {
+  const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  if (!fence) return marker ?? null;
+  return marker && marker[0] === fence[0] && marker.length >= fence.length ? null : fence;
+}
+
 interface LineScan {
   /** Line indexes of ATX headings outside code and comments. */
   readonly headings: number[];
@@ -54,13 +64,10 @@ function scannedLines(lines: readonly string[]): LineScan {
       if (line.includes('-->')) inComment = false;
       continue;
     }
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      continue;
-    }
-    if (marker) fence = marker;
-    else if (line.includes('<!--') && !line.slice(line.indexOf('<!--')).includes('-->')) inComment = true;
+    const before = fence;
+    fence = fenceAfter(line, fence);
+    if (before || fence) continue;
+    if (line.includes('<!--') && !line.slice(line.indexOf('<!--')).includes('-->')) inComment = true;
     else if (/^#{1,6}(\s|$)/.test(line)) headings.push(i);
     else if (/^ {0,3}\[[^\]\n]+\]:\s*\S/.test(line)) definitions.push(line);
   }

@@ -4,6 +4,7 @@
  * into ones it does, always line for line so every line number still points into the file.
  */
 import matter from 'gray-matter';
+import { fenceAfter } from './markdown.js';
 
 export interface Frontmatter {
   readonly title?: string;
@@ -117,17 +118,9 @@ function rewrittenLines(body: string): string {
   const lines = body.split('\n');
   let fence: string | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    lines[i] = resolvedWikilinks(line);
+    const before = fence;
+    fence = fenceAfter(lines[i]!, fence);
+    if (!before && !fence) lines[i] = resolvedWikilinks(lines[i]!);
   }
   if (body.includes('!!!') || body.includes('???') || body.includes('===')) rewrittenMkDocs(lines);
   return lines.join('\n');
