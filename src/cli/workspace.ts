@@ -237,19 +237,18 @@ function snapshotPath(home: string): string {
 function replayedLog(home: string, settings: Settings): { replay: Replay; problems: Problem[] } {
   const path = snapshotPath(home);
   const snapshot = loadSnapshot(path, settings);
-  if (snapshot) {
-    const read = readLog(home, snapshot.positions);
-    if (!read.full && continuesReplay(snapshot.replay, read.events)) {
-      const result = read.events.length > 0 ? replay(read.events, settings, snapshot.replay, true) : snapshot.replay;
-      if (read.events.length >= SNAPSHOT_EVERY) saveSnapshot(path, result, read.positions, settings);
-      // Bad lines before the snapshot's positions were reported when they were first read.
-      return { replay: result, problems: read.problems };
-    }
+  // Without a snapshot (or when the files could not be continued) this is already a read of the whole log.
+  const read = readLog(home, snapshot?.positions);
+  if (snapshot && !read.full && continuesReplay(snapshot.replay, read.events)) {
+    const result = read.events.length > 0 ? replay(read.events, settings, snapshot.replay, true) : snapshot.replay;
+    if (read.events.length >= SNAPSHOT_EVERY) saveSnapshot(path, result, read.positions, settings);
+    // Bad lines before the snapshot's positions were reported when they were first read.
+    return { replay: result, problems: read.problems };
   }
-  const read = readLog(home);
-  const result = replay(read.events, settings);
-  saveSnapshot(path, result, read.positions, settings);
-  return { replay: result, problems: read.problems };
+  const all = read.full ? read : readLog(home);
+  const result = replay(all.events, settings);
+  saveSnapshot(path, result, all.positions, settings);
+  return { replay: result, problems: all.problems };
 }
 
 /** Settings, cards and schedule, with the history of edited cards relinked (once) to their new versions. */
