@@ -4,7 +4,7 @@ import type { Selection, TreeRow } from './deck-tree.js';
 import { HomeScreen } from './home-screen.js';
 import type { HomeState } from './home-state.js';
 import type { Paint } from './paint.js';
-import type { QueueCounts, SessionPort } from './review-item.js';
+import type { QueueCounts, SessionPort, SessionStep } from './review-item.js';
 import { ReviewScreen } from './review-screen.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
 
@@ -23,7 +23,7 @@ export interface StatsScreenProps {
 
 export type StartScreen =
   | { readonly screen: 'home' }
-  | { readonly screen: 'review'; readonly port: SessionPort };
+  | { readonly screen: 'review'; readonly port: SessionPort; readonly first?: SessionStep };
 
 export interface AppProps {
   readonly start: StartScreen;
@@ -38,7 +38,7 @@ export interface AppProps {
 
 type Route =
   | { readonly screen: 'home'; readonly status: string; readonly state?: HomeState }
-  | { readonly screen: 'review'; readonly port: SessionPort; readonly state?: HomeState }
+  | { readonly screen: 'review'; readonly port: SessionPort; readonly first?: SessionStep; readonly state?: HomeState }
   | { readonly screen: 'stats'; readonly state?: HomeState };
 
 /** Routes between home, review (with its summary) and stats; a session started from the command line exits after it. */
@@ -57,7 +57,7 @@ export function App({ start, home, openSession, stats, paint, clock }: AppProps)
 
   switch (route.screen) {
     case 'review':
-      return <ReviewScreen port={route.port} size={size} paint={paint} clock={clock} onDone={() => backHome(route.state)} />;
+      return <ReviewScreen port={route.port} first={route.first} size={size} paint={paint} clock={clock} onDone={() => backHome(route.state)} />;
     case 'stats':
       return stats ? stats({ size, paint, onBack: () => backHome(route.state) }) : null;
     case 'home':
@@ -73,11 +73,12 @@ export function App({ start, home, openSession, stats, paint, clock }: AppProps)
           initial={route.state}
           onReview={(selection, cram, state) => {
             const port = openSession(selection, cram);
-            if (port.next().item === null) {
+            const first = port.next();
+            if (first.item === null) {
               setRoute({ screen: 'home', state, status: cram ? 'No cards in this row.' : 'Nothing due in this row now; c crams it anyway.' });
               setGeneration((g) => g + 1);
             } else {
-              setRoute({ screen: 'review', port, state });
+              setRoute({ screen: 'review', port, first, state });
             }
           }}
           onStats={(state) => setRoute(stats ? { screen: 'stats', state } : { screen: 'home', state, status: 'No stats screen here: run recall stats.' })}

@@ -5,7 +5,7 @@ import { Frame } from './frame.js';
 import { markdownLines } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 import { bodyHeight, bodyLines, reviewFrame, summaryFrame, textWidth, type CardText } from './review-frame.js';
-import type { SessionPort } from './review-item.js';
+import type { SessionPort, SessionStep } from './review-item.js';
 import { initialReviewState, reviewReducer } from './review-state.js';
 import type { TerminalSize } from './use-terminal-size.js';
 import { useReviewKeys } from './use-review-keys.js';
@@ -13,6 +13,8 @@ import { useSyncReducer } from './use-sync-reducer.js';
 
 export interface ReviewScreenProps {
   readonly port: SessionPort;
+  /** The session's first step when the caller has it already (it checked the session is not empty): `next()` builds the queue. */
+  readonly first?: SessionStep;
   readonly size: TerminalSize;
   readonly paint: Paint;
   /** The session is over and its summary dismissed. */
@@ -22,9 +24,9 @@ export interface ReviewScreenProps {
 }
 
 /** Review (or cram) until the queue is empty or the user quits, then the session's summary. */
-export function ReviewScreen({ port, size, paint, onDone, clock = Date.now, isActive = true }: ReviewScreenProps) {
+export function ReviewScreen({ port, first, size, paint, onDone, clock = Date.now, isActive = true }: ReviewScreenProps) {
   const { write } = useStdout();
-  const [state, dispatch, getState] = useSyncReducer(reviewReducer, () => initialReviewState(port.next(), clock()));
+  const [state, dispatch, getState] = useSyncReducer(reviewReducer, () => initialReviewState(first ?? port.next(), clock()));
   const width = textWidth(size.columns);
   const height = bodyHeight(size.rows - 1);
   const item = state.step.item;

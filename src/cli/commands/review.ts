@@ -27,9 +27,10 @@ export async function run(_operands: string[], options: ReviewOptions, globals: 
   const { Study, runTui } = await ui;
   const study = new Study(workspace, globals);
   const port = study.session(scope);
-  if (port.next().item === null) {
+  const first = port.next();
+  if (first.item === null) {
     process.stdout.write(`Nothing due now in ${sanitizeLine(port.title)}. \`recall review --cram\` practises anyway.\n`);
     return;
   }
-  await runTui(study.app({ screen: 'review', port }));
+  await runTui(study.app({ screen: 'review', port, first }));
 }
