@@ -72,17 +72,16 @@ function batches(jobs: readonly NoteJob[], bytes: number): NoteJob[][] {
 
 /**
  * Parses `jobs` on one worker per core; `onParsed(index, result)` is called as each note is done (for
- * progress and caching). Resolves to the results in job order.
+ * progress, caching and the caller's results). Resolves when every note is done.
  */
 export async function cardsInWorkers(
   jobs: readonly NoteJob[],
   rules: CardRules,
   onParsed: (index: number, result: FileCards) => void,
-): Promise<FileCards[]> {
+): Promise<void> {
   const parts = batches(jobs, 256 * 1024);
   const starts: number[] = [];
   parts.reduce((start, part) => (starts.push(start), start + part.length), 0);
-  const results: FileCards[] = new Array(jobs.length);
   const threads = Math.min(availableParallelism(), parts.length);
   let next = 0;
   const run = (worker: Worker) =>
@@ -93,11 +92,7 @@ export async function cardsInWorkers(
         worker.postMessage({ batch, jobs: parts[batch] as NoteJob[], rules } satisfies Request);
       };
       worker.on('message', ({ batch, results: parsed }: Reply) => {
-        parsed.forEach((result, i) => {
-          const index = (starts[batch] as number) + i;
-          results[index] = result;
-          onParsed(index, result);
-        });
+        parsed.forEach((result, i) => onParsed((starts[batch] as number) + i, result));
         send();
       });
       worker.on('error', reject);
@@ -112,5 +107,4 @@ export async function cardsInWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
