@@ -25,7 +25,9 @@ describe('fixture notes', () => {
   it.each(cases)('%s', (name) => {
     const actual = rendered(name);
     const file = path.join(root, name, 'expected.json');
-    if (process.env.UPDATE || !existsSync(file)) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+    if (process.env.UPDATE) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+    // A case without its expected file fails (UPDATE=1 writes it): a written file would pass unreviewed.
+    expect(existsSync(file), `${name}/expected.json is missing`).toBe(true);
     expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 });
