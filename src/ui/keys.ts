@@ -98,7 +98,8 @@ export function commandFor(screen: Screen, name: string, stage: Stage = 'any'): 
   return KEY_TABLE[screen].find((binding) => binding.keys.includes(name) && appliesAt(binding, stage))?.command;
 }
 
-const appliesAt = (binding: Binding, stage: Stage) => binding.stage === 'any' || stage === 'any' || binding.stage === stage;
+/** Whether `binding` works at `stage` (`any` on either side: always). */
+export const appliesAt = (binding: Binding, stage: Stage) => binding.stage === 'any' || stage === 'any' || binding.stage === stage;
 
 /** The binding of `command` on `screen`, for footers. */
 export function bindingOf(screen: Screen, command: Command): Binding {

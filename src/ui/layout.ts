@@ -1,6 +1,6 @@
 /** Small helpers for building fixed-size frames out of lines. */
 import { visibleWidth } from './wrap-styled.js';
-import { KEY_TABLE, keysText, type Binding, type Screen, type Stage } from './keys.js';
+import { appliesAt, KEY_TABLE, keysText, type Binding, type Screen, type Stage } from './keys.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 
@@ -28,7 +28,7 @@ export function footerLines(
   screen: Screen, stage: Stage, width: number, paint: Paint, lines = 1, only?: (b: Binding) => boolean,
 ): string[] {
   const items = KEY_TABLE[screen]
-    .filter((binding) => binding.short !== '' && (stage === 'any' || binding.stage === 'any' || binding.stage === stage))
+    .filter((binding) => binding.short !== '' && appliesAt(binding, stage))
     .filter((binding) => only?.(binding) ?? true)
     .map((binding) => `${paint.bold(binding.label)} ${paint.dim(binding.short)}`);
   const out: string[] = [''];
