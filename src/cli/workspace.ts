@@ -150,10 +150,12 @@ export class Workspace {
       const undo = newEvent({ type: 'undo', target: done.event.id }, now);
       appendEvents(this.home, this.settings.deviceId, [undo]);
       const card = (done.event as { card: string }).card;
-      const states = new Map(this.current.states);
+      // The workspace owns its replay (see `append`): put the card back and drop the review in place.
+      const { states, reviews } = this.current;
       if (done.before) states.set(card, done.before);
       else states.delete(card);
-      this.current = { ...this.current, states, reviews: this.current.reviews.slice(0, done.reviews), lastAt: Date.parse(undo.at) };
+      reviews.length = done.reviews;
+      this.current = { ...this.current, lastAt: Date.parse(undo.at) };
       return { event: done.event, state: done.before };
     }
     // Not from this session: find it in the whole log, then replay it all without it.
