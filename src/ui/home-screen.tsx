@@ -24,7 +24,6 @@ export interface HomeScreenProps {
   readonly onReview: (selection: Selection | null, cram: boolean, state: HomeState) => void;
   readonly onStats: (state: HomeState) => void;
   readonly onQuit: () => void;
-  readonly isActive?: boolean;
 }
 
 /** Decks → chapters → sections with what is due in each; enter reviews a row, r everything. */
@@ -45,7 +44,6 @@ export function HomeScreen(props: HomeScreenProps) {
     onReview: (selection, cram) => props.onReview(selection, cram, getState()),
     onStats: () => props.onStats(getState()),
     onQuit: props.onQuit,
-    isActive: props.isActive ?? true,
   });
   const lines = homeFrame({ rows, open: state.open, selected, help: state.help, status: props.status, problems: props.problems, total: props.total }, size.columns, height, paint);
   return <Frame lines={lines} width={size.columns} />;

@@ -20,11 +20,10 @@ export interface ReviewScreenProps {
   /** The session is over and its summary dismissed. */
   readonly onDone: () => void;
   readonly clock?: () => number;
-  readonly isActive?: boolean;
 }
 
 /** Review (or cram) until the queue is empty or the user quits, then the session's summary. */
-export function ReviewScreen({ port, first, size, paint, onDone, clock = Date.now, isActive = true }: ReviewScreenProps) {
+export function ReviewScreen({ port, first, size, paint, onDone, clock = Date.now }: ReviewScreenProps) {
   const { write } = useStdout();
   const [state, dispatch, getState] = useSyncReducer(reviewReducer, () => initialReviewState(first ?? port.next(), clock()));
   const width = textWidth(size.columns);
@@ -36,7 +35,7 @@ export function ReviewScreen({ port, first, size, paint, onDone, clock = Date.no
   const back = useMemo(() => (item && revealed ? markdownLines(cardFace(item).back, width, paint) : []), [item, revealed, width, paint]);
   const text = useMemo<CardText | null>(() => (front ? { front, back } : null), [front, back]);
   const scrollMax = text ? Math.max(bodyLines(text, revealed, width, paint).length - height, 0) : 0;
-  useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, isActive, redraw: () => write('') });
+  useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, redraw: () => write('') });
   // One line less than the terminal has rows: Ink ends its output with a newline, and the terminal must never scroll.
   const layout = { columns: size.columns, rows: size.rows - 1 };
   const lines = state.finished

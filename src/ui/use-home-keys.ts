@@ -13,7 +13,6 @@ export interface HomeKeysOptions {
   readonly onReview: (selection: Selection | null, cram: boolean) => void;
   readonly onStats: () => void;
   readonly onQuit: () => void;
-  readonly isActive: boolean;
 }
 
 export function useHomeKeys(dispatch: (action: HomeAction) => void, o: HomeKeysOptions): void {
@@ -43,5 +42,5 @@ export function useHomeKeys(dispatch: (action: HomeAction) => void, o: HomeKeysO
       default: return undefined;
     }
   };
-  useInput((input, key) => keyNames(input, key).forEach(press), { isActive: o.isActive });
+  useInput((input, key) => keyNames(input, key).forEach(press));
 }

@@ -19,7 +19,6 @@ export interface ReviewKeysOptions {
   /** The session is over and the user is done with its summary. */
   readonly onDone: () => void;
   readonly clock: () => number;
-  readonly isActive: boolean;
   /** Writes the last frame again: an editor has had the screen. */
   readonly redraw: () => void;
 }
@@ -27,7 +26,7 @@ export interface ReviewKeysOptions {
 export function useReviewKeys(
   getState: () => ReviewState,
   dispatch: (action: ReviewAction) => void,
-  { port, scrollMax, page, onDone, clock, isActive, redraw }: ReviewKeysOptions,
+  { port, scrollMax, page, onDone, clock, redraw }: ReviewKeysOptions,
 ): void {
   // The editor runs outside React: ignore keys until it is back.
   const editing = useRef(false);
@@ -108,5 +107,5 @@ export function useReviewKeys(
       dispatch({ type: 'status', status: `Not saved: ${(error as Error).message}` });
     }
   };
-  useInput((input, key) => keyNames(input, key).forEach(safely), { isActive });
+  useInput((input, key) => keyNames(input, key).forEach(safely));
 }
