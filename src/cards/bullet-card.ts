@@ -58,6 +58,8 @@ interface Bullet {
   /** The bullet's own paragraph (its first block), null when it opens with something else. */
   readonly lead: Paragraph | null;
   readonly leadRange: Range;
+  /** Code spans and blocks, which no cloze or separator rule looks inside. */
+  readonly code: readonly Range[];
   /** Nested blocks after the lead, as source. */
   readonly rest: string;
   /** Characters of the whole bullet's plain text. */
@@ -104,6 +106,7 @@ function parsedBullet(markdown: string, breadcrumb: readonly string[]): Bullet |
     tree,
     lead,
     leadRange,
+    code: codeRanges(tree),
     rest: source.slice(leadRange.end).trim(),
     plainChars: [...plain].length,
     words: countWords(plain),
@@ -143,7 +146,7 @@ function emphasisSpans(b: Bullet): { strong: Span[]; highlight: Span[] } {
     strong.push({ ...rangeOf(node), plain: toString(node) });
     return SKIP;
   });
-  const highlight = highlightRanges(b.source, codeRanges(b.tree)).map((r) => ({
+  const highlight = highlightRanges(b.source, b.code).map((r) => ({
     ...r,
     plain: b.source.slice(r.start + 2, r.end - 2).replace(EMPHASIS_MARKERS, ''),
   }));
@@ -186,7 +189,7 @@ function separators(lead: Paragraph, source: string): Separator[] {
   const found: Separator[] = [];
   for (const child of lead.children) {
     const { start, end } = rangeOf(child);
-    if (child.type === 'strong' && /[:：]\s*$/.test(toString(child))) {
+    if (child.type === 'strong' && endsWithColon(toString(child))) {
       found.push({ kind: 'colon', start: end, end });
     }
     if (child.type !== 'text') continue;
@@ -221,14 +224,13 @@ function isCodeOrBold(lead: Paragraph, source: string, end: number): boolean {
 /** Rule 2. Front: the term; back: the definition (and any nested blocks). */
 function separatorCard(b: Bullet): BulletCard | null {
   if (!b.lead) return null;
-  const code = codeRanges(b.tree);
   for (const sep of separators(b.lead, b.source)) {
     const term = b.source.slice(b.leadRange.start, sep.start).trim();
     const definition = b.source.slice(sep.end, b.leadRange.end).trim();
     if (!term || !definition || !balanced(term)) continue;
     // Inline markup adds no whitespace, so the source has as many words as its plain text.
     const termWords = countWords(term);
-    const definitionHasCode = code.some((c) => c.start >= sep.end);
+    const definitionHasCode = b.code.some((c) => c.start >= sep.end);
     const fits =
       sep.kind === 'colon'
         ? termWords <= MAX_COLON_TERM_WORDS &&
