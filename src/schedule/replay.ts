@@ -37,9 +37,6 @@ export interface Replay {
   readonly lastAt: number;
 }
 
-/** A replay to continue from (the cached snapshot, or the workspace's current one). */
-export type ReplaySnapshot = Replay;
-
 /** The mutable per-card record of the fold; converted to a `CardState` once, at the end. */
 interface Work {
   card: SchedulerCard;
@@ -94,7 +91,7 @@ export function continuesReplay(from: Replay, events: readonly LoggedEvent[]): b
  * that owns `from` and replaces it with the result (a copy costs the whole history per folded event).
  * Precondition with `from`: `continuesReplay(from, events)`.
  */
-export function replay(events: readonly LoggedEvent[], settings: Settings, from?: ReplaySnapshot, inPlace = false): Replay {
+export function replay(events: readonly LoggedEvent[], settings: Settings, from?: Replay, inPlace = false): Replay {
   const scheduler = schedulerFor(settings);
   const { leechThreshold, dayStartsAt } = settings;
   const suspendLeeches = settings.leechAction === 'suspend';

@@ -6,19 +6,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Rating } from '../store/events.js';
+import type { LogPositions } from '../store/log.js';
 import type { Settings } from '../store/settings.js';
 import type { CardState, Phase, ReviewRecord } from './card-state.js';
 import { schedulingSettings } from './fsrs.js';
 import type { CardText, Replay } from './replay.js';
 
-/** Bytes of complete lines consumed per device log (the store's `LogPositions`). */
-export type Positions = Record<string, number>;
 
 const FORMAT = 2;
 const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 
 /** Hash of everything a replay's result depends on besides the log. */
-export function settingsHash(settings: Settings): string {
+function settingsHash(settings: Settings): string {
   return createHash('sha256').update(JSON.stringify({ format: FORMAT, ...schedulingSettings(settings) })).digest('hex');
 }
 
@@ -42,7 +41,7 @@ interface ReviewColumns {
 interface SnapshotFile {
   readonly format: number;
   readonly settings: string;
-  readonly positions: Positions;
+  readonly positions: LogPositions;
   readonly lastAt: number;
   readonly strings: string[];
   readonly states: StateRow[];
@@ -51,7 +50,7 @@ interface SnapshotFile {
   readonly aliases: [number, number][];
 }
 
-function encode(replay: Replay, positions: Positions, hash: string): SnapshotFile {
+function encode(replay: Replay, positions: LogPositions, hash: string): SnapshotFile {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const ref = (s: string) => {
@@ -113,14 +112,14 @@ function decode(file: SnapshotFile): Replay {
 }
 
 /** Writes the snapshot atomically (a reader never sees half a file), owner-only. */
-export function saveSnapshot(path: string, replay: Replay, positions: Positions, settings: Settings): void {
+export function saveSnapshot(path: string, replay: Replay, positions: LogPositions, settings: Settings): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(encode(replay, positions, settingsHash(settings))), { mode: 0o600 });
   renameSync(temporary, path);
 }
 
 /** The snapshot at `path` if it exists, reads, and was made with these scheduling settings; else null. */
-export function loadSnapshot(path: string, settings: Settings): { replay: Replay; positions: Positions } | null {
+export function loadSnapshot(path: string, settings: Settings): { replay: Replay; positions: LogPositions } | null {
   let file: SnapshotFile;
   try {
     file = JSON.parse(readFileSync(path, 'utf8')) as SnapshotFile;
