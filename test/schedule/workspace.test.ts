@@ -76,6 +76,9 @@ describe('workspace', () => {
     expect(covered).toBeLessThan(statSync(join(home, 'log', `${device}.jsonl`)).size);
 
     const incremental = await openWorkspace(globals(), after(T0, days(4)));
+    // It continued the snapshot: a full replay would have saved a new one covering the whole log.
+    const kept = JSON.parse(readFileSync(join(home, 'cache', 'schedule.json'), 'utf8'));
+    expect(kept.positions[device]).toBe(covered);
     const full = fullReplay(incremental);
     expect(incremental.states).toEqual(full.states);
     expect(incremental.reviews).toEqual(full.reviews);
