@@ -127,6 +127,9 @@ describe('replay', () => {
       const rest = log.events.slice(cut);
       expect(continuesReplay(first, rest)).toBe(true);
       expect(replay(rest, settings, first)).toEqual(full);
+      // Folding leaves `first` as it was, unless asked to fold into it (the workspace's own replay).
+      expect(first).toEqual(replay(log.events.slice(0, cut), settings));
+      expect(replay(rest, settings, first, true)).toEqual(full);
     }
   });
 
