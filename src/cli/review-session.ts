@@ -29,7 +29,7 @@ export interface SessionHooks {
   readonly reopen: () => Promise<Workspace>;
 }
 
-export function scopeTitle(scope: SessionScope): string {
+function scopeTitle(scope: SessionScope): string {
   const what = scope.selection?.label ?? (scope.chapters.length > 0 ? `chapter ${scope.chapters.join(', ')}` : 'everything due');
   return scope.cram ? `Cram: ${scope.selection || scope.chapters.length > 0 ? what : 'every card'}` : what;
 }

@@ -28,7 +28,7 @@ export interface DueCard {
 
 const refKey = (ref: OutlineRef) => `${ref.number ?? ''}\u0000${ref.title}`;
 /** `1.2 Discovering RKE`; an implicit chapter (a number with no heading of its own) reads `Chapter 1`. */
-export const refLabel = (ref: OutlineRef) =>
+const refLabel = (ref: OutlineRef) =>
   ref.number ? (ref.title ? `${ref.number} ${ref.title}` : `Chapter ${ref.number}`) : ref.title;
 
 /**

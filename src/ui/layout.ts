@@ -5,7 +5,7 @@ import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
 
 /** Widest a screen gets: on a wide terminal, a row's counts far from its label are hard to match up. */
-export const MAX_COLUMNS = 110;
+const MAX_COLUMNS = 110;
 
 /** The columns a screen uses on a terminal `columns` wide. */
 export const screenWidth = (columns: number) => Math.min(columns, MAX_COLUMNS);

@@ -42,7 +42,7 @@ const SECTION_NUMBER = /^(\d+(?:\.\d+)*)\s/;
  * so the crumbs before it give way, leading ones first: a numbered crumb keeps its number (`3 › 3.1 …`),
  * then crumbs go (`…`).
  */
-export function fitBreadcrumb(breadcrumb: string, width: number): string {
+function fitBreadcrumb(breadcrumb: string, width: number): string {
   const crumbs = breadcrumb.split(' › ');
   const shown: (string | null)[] = [...crumbs];
   const text = () => shown.map((c) => c ?? '…').filter((c, i, all) => c !== '…' || all[i - 1] !== '…').join(' › ');
