@@ -1,10 +1,10 @@
 /** The workspace as the stats aggregates and exports read it. */
-import { retrievabilityAt, schedulerFor, schedulingSettings } from '../schedule/fsrs.js';
+import { retrievabilityAt, schedulerFor } from '../schedule/fsrs.js';
 import type { StatsInput } from '../stats/input.js';
 import type { Workspace } from './workspace.js';
 
 export function statsInputOf(workspace: Workspace): StatsInput {
-  const { w } = schedulerFor(schedulingSettings(workspace.settings));
+  const { w } = schedulerFor(workspace.settings);
   return {
     cards: workspace.library.cards,
     states: workspace.states,

@@ -6,7 +6,7 @@
 import { fitItems } from '../../schedule/fit-items.js';
 import { fitParameters, MIN_FIT_ITEMS, type FitStage } from '../../schedule/fit.js';
 import type { Evaluation } from '../../schedule/fit-metrics.js';
-import { schedulerFor, schedulingSettings } from '../../schedule/fsrs.js';
+import { schedulerFor } from '../../schedule/fsrs.js';
 import { parametersInUse } from '../../stats/calibration.js';
 import { clearFittedParameters, loadSettings, saveFittedParameters } from '../../store/config.js';
 import type { GlobalOptions } from '../context.js';
@@ -54,7 +54,7 @@ async function fitHistory(globals: GlobalOptions, now: Date, bar: ProgressBar) {
   const { settings, reviews } = workspace;
   const items = fitItems(reviews, settings.dayStartsAt, workspace.replay.aliases);
   const current = {
-    w: schedulerFor(schedulingSettings(settings)).w,
+    w: schedulerFor(settings).w,
     fittedAt: settings.fsrsParameters ? new Date(settings.fsrsParameters.fittedAt) : null,
   };
   const result = await fitParameters(items, current, (stage, done, total) => bar.update(STAGE_LABELS[stage], done, total));
