@@ -30,9 +30,10 @@ export function ReviewScreen({ port, first, size, paint, onDone, clock = Date.no
   const height = bodyHeight(size.rows - 1);
   const item = state.step.item;
   const revealed = state.stage === 'back';
-  const front = useMemo(() => (item ? markdownLines(cardFace(item).front, width, paint) : null), [item, width, paint]);
+  const face = useMemo(() => (item ? cardFace(item) : null), [item]);
+  const front = useMemo(() => (face ? markdownLines(face.front, width, paint) : null), [face, width, paint]);
   // The answer is rendered when it is revealed: the first card shows sooner, and most backs are short.
-  const back = useMemo(() => (item && revealed ? markdownLines(cardFace(item).back, width, paint) : []), [item, revealed, width, paint]);
+  const back = useMemo(() => (face && revealed ? markdownLines(face.back, width, paint) : []), [face, revealed, width, paint]);
   const text = useMemo<CardText | null>(() => (front ? { front, back } : null), [front, back]);
   const scrollMax = text ? Math.max(bodyLines(text, revealed, width, paint).length - height, 0) : 0;
   useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, redraw: () => write('') });
