@@ -9,7 +9,7 @@ import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import type { Paint } from './paint.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
-import { visibleWidth, wrapStyled } from './wrap-styled.js';
+import { stripStyles, visibleWidth, wrapStyled } from './wrap-styled.js';
 
 const parser = remark().use(remarkGfm);
 
@@ -89,7 +89,7 @@ function phrasing(node: PhrasingContent, paint: Paint): string {
     case 'link': {
       const text = inline(node.children, paint);
       const url = sanitizeLine(node.url);
-      const plainText = text.replace(/\u001B\[[0-9;]*m/g, '');
+      const plainText = stripStyles(text);
       return plainText === url || plainText === '' ? paint.underline(url) : `${text} ${paint.dim(`(${url})`)}`;
     }
     case 'linkReference':

@@ -10,9 +10,12 @@ import stringWidth from 'string-width';
 const SGR = /\u001B\[[0-9;]*m/g;
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
+/** `text` without its SGR styles. */
+export const stripStyles = (text: string) => (text.includes('\u001B') ? text.replace(SGR, '') : text);
+
 /** Columns `text` takes on a terminal, styles aside. */
 export function visibleWidth(text: string): number {
-  const plain = text.includes('\u001B') ? text.replace(SGR, '') : text;
+  const plain = stripStyles(text);
   return PRINTABLE_ASCII.test(plain) ? plain.length : stringWidth(plain);
 }
 

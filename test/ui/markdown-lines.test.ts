@@ -2,10 +2,10 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { markdownLines } from '../../src/ui/markdown-lines.js';
 import { createPaint } from '../../src/ui/paint.js';
+import { strip } from './screen-helpers.js';
 
 const plain = createPaint(false);
 const color = createPaint(true);
-const strip = (s: string) => s.replace(/\u001B\[[0-9;]*m/g, '');
 const render = (md: string, width = 60, paint = plain) => markdownLines(md, width, paint);
 const text = (md: string, width = 60) => render(md, width).map(strip);
 
@@ -89,7 +89,7 @@ describe('markdownLines', () => {
 
   it('sanitises what character references decode to', () => {
     const md = 'a &#x1b;]0;title&#7; b &#x202E;c `x&#27;[2J` [l](http://x&#x1b;y)\n\n```\n\u001B[31mred\n```';
-    const out = render(md, 60, plain).join('\n').replace(/\u001B\[[0-9;]*m/g, '');
+    const out = strip(render(md, 60, plain).join('\n'));
     expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
   });
 

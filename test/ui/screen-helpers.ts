@@ -25,7 +25,8 @@ export async function mountScreen(node: ReactElement) {
   return r;
 }
 
-const strip = (s: string) => s.replace(/\u001B\[[0-9;]*m/g, '');
+/** `s` without SGR styles. */
+export const strip = (s: string) => s.replace(/\u001B\[[0-9;]*m/g, '');
 
 /** The last frame without styles. */
 export const frameText = (lastFrame: () => string | undefined) => strip(lastFrame() ?? '');

@@ -2,8 +2,8 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { describe, expect, it } from 'vitest';
 import { visibleWidth, wrapStyled } from '../../src/ui/wrap-styled.js';
+import { strip } from './screen-helpers.js';
 
-const strip = (s: string) => s.replace(/\u001B\[[0-9;]*m/g, '');
 const bold = (s: string) => `\u001B[1m${s}\u001B[22m`;
 
 describe('wrapStyled', () => {
