@@ -69,6 +69,62 @@ export const SETTINGS_SCHEMA: Readonly<Record<SettingKey, SettingSchema>> = {
 
 export const SETTING_KEYS = Object.keys(SETTINGS_SCHEMA) as SettingKey[];
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function hasType(schema: SettingSchema, value: unknown): boolean {
+  switch (schema.type) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'boolean':
+    case 'string':
+      return typeof value === schema.type;
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isObject(value);
+    default:
+      return true;
+  }
+}
+
+/** Whether `value` is valid under `schema`, with JSON Schema's meaning of each keyword (lengths in code points). */
+function fits(schema: SettingSchema, value: unknown): boolean {
+  if (!hasType(schema, value)) return false;
+  if (schema.enum && !schema.enum.includes(value as string)) return false;
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) return false;
+    if (schema.maximum !== undefined && value > schema.maximum) return false;
+  }
+  if (typeof value === 'string') {
+    if (schema.minLength !== undefined && [...value].length < schema.minLength) return false;
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) return false;
+  }
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) return false;
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) return false;
+    const { items } = schema;
+    if (items && !value.every((item) => fits(items, item))) return false;
+  }
+  if (isObject(value)) {
+    if (schema.required?.some((key) => value[key] === undefined)) return false;
+    const properties = Object.entries(schema.properties ?? {});
+    if (properties.some(([key, property]) => value[key] !== undefined && !fits(property, value[key]))) return false;
+  }
+  return true;
+}
+
+/**
+ * The first setting of `stored` (a parsed settings file) that SETTINGS_SCHEMA refuses, '' when `stored` is
+ * not an object, undefined when it is valid. Keys that are not settings (a newer version's) are let through.
+ */
+export function refusedSetting(stored: unknown): SettingKey | '' | undefined {
+  if (!isObject(stored)) return '';
+  return SETTING_KEYS.find((key) => stored[key] !== undefined && !fits(SETTINGS_SCHEMA[key], stored[key]));
+}
+
 export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(SETTINGS_SCHEMA, key);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,20 @@ describe('setSetting and unsetSetting', () => {
     expect(loadSettings(dir).fsrsParameters).toEqual(fitted);
     clearFittedParameters(dir);
     expect(loadSettings(dir).fsrsParameters).toBeUndefined();
+  });
+});
+
+describe('the file', () => {
+  it('is tab-indented JSON, replaced whole, and a symlinked file stays a symlink', () => {
+    const real = join(dir, 'dotfiles', 'recall.json');
+    mkdirSync(join(dir, 'dotfiles'));
+    writeFileSync(real, JSON.stringify({ deviceId: 'laptop' }));
+    symlinkSync(real, file);
+    setSetting('newPerDay', '12', dir);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('{\n\t"deviceId": "laptop",\n\t"newPerDay": 12\n}');
+    expect(readdirSync(dir).sort()).toEqual(['config.json', 'dotfiles']);
+    expect(readdirSync(join(dir, 'dotfiles'))).toEqual(['recall.json']);
   });
 });
 
