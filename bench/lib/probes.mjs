@@ -50,7 +50,7 @@ export async function probe(name) {
 export async function runProbe(name, args, { env = {} } = {}) {
   const file = await probe(name);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=8192', file, ...args], {
+    const child = spawn(process.execPath, ['--max-old-space-size=8192', '--expose-gc', file, ...args], {
       cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

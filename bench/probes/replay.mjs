@@ -1,73 +1,170 @@
-// Replay of a whole log (history-1m) to card states, beside ts-fsrs's own cost for the same reviews, and
-// the incremental replay of the last study day on top of a snapshot of everything before it (checked to
-// give exactly the states of the full replay). Args: home, runs. Prints one JSON line.
-import { createEmptyCard, fsrs, generatorParameters, GenSeedStrategyWithCardId, StrategyMode } from 'ts-fsrs';
-import { readLog } from '../../src/store/log.js';
-import { replay } from '../../src/schedule/replay.js';
+// Replay of a whole log (history-1m) to card states as the app does it, beside ts-fsrs's own cost for the
+// same reviews, and a normal start after a day of reviews: the snapshot of everything before the last
+// study day loaded and the day's events folded onto it (checked to give exactly the states and reviews
+// of the full replay). Args: home, runs. Prints one JSON line.
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, symlinkSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { createEmptyCard, fsrs, generatorParameters, GenSeedStrategyWithCardId, StrategyMode } from 'ts-fsrs';
+import { replayedLog } from '../../src/cli/workspace.js';
+import { continuesReplay, replay, replayStream } from '../../src/schedule/replay.js';
+import { loadSnapshot, SnapshotWriter } from '../../src/schedule/snapshot.js';
+import { readCompactLog } from '../../src/store/compact-log.js';
+import { readLog } from '../../src/store/log.js';
 import { settings } from './settings.mjs';
 
 const [home, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const timed = (fn) => { const t = performance.now(); const value = fn(); return { value, ms: performance.now() - t }; };
+const mb = (bytes) => bytes / 2 ** 20;
+const memory = () => { global.gc?.(); const m = process.memoryUsage(); return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed), externalMB: mb(m.external + m.arrayBuffers) }; };
+const work = mkdtempSync(join(home, '..', 'probe-replay-'));
+const logDir = join(home, 'log');
+const devices = ['laptop-5f1c.jsonl', 'phone-a93e.jsonl'].filter((f) => statSync(join(logDir, f), { throwIfNoEntry: false }));
 
-const read = timed(() => readLog(home));
-const { events } = read.value;
-const rssAfterRead = process.memoryUsage().rss / 2 ** 20;
-
-const full = [];
-let result;
-for (let i = 0; i < runs; i++) {
-  const r = timed(() => replay(events, settings, undefined));
-  full.push(r.ms);
-  result = r.value;
-}
-
-// ts-fsrs alone: the same effective reviews, one `next` each, with the app's scheduler configuration.
-const f = fsrs(generatorParameters({
-  request_retention: settings.desiredRetention, maximum_interval: settings.maximumInterval, enable_fuzz: settings.fuzz,
-  enable_short_term: true, learning_steps: settings.learningSteps, relearning_steps: settings.relearningSteps,
-})).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('id'));
-const inputs = result.reviews.map((r) => ({ card: r.card, at: r.at, rating: r.rating, history: r.history }));
-const baseline = [];
-for (let i = 0; i < runs; i++) {
-  const t = performance.now();
-  const cards = new Map();
-  for (const r of inputs) {
-    let c = cards.get(r.card);
-    if (!c || c.history !== r.history) {
-      c = { card: Object.assign(createEmptyCard(r.at), { id: r.card }), history: r.history };
-      cards.set(r.card, c);
+/** A home whose log files are the history's, each cut at `ends[file]` bytes (the whole file without). */
+function homeWith(name, ends = {}) {
+  const dir = join(work, name);
+  mkdirSync(join(dir, 'log'), { recursive: true });
+  for (const f of devices) {
+    if (ends[f] === undefined) symlinkSync(join(logDir, f), join(dir, 'log', f));
+    else {
+      copyFileSync(join(logDir, f), join(dir, 'log', f));
+      truncateSync(join(dir, 'log', f), ends[f]);
     }
-    const next = f.next(c.card, r.at, r.rating).card;
-    next.id = r.card;
-    c.card = next;
   }
-  baseline.push(performance.now() - t);
+  return dir;
 }
 
-// Incremental: everything up to the start of the last day is the snapshot; fold the last day onto it.
-const lastAt = Date.parse(events[events.length - 1].event.at);
-const cut = events.findIndex((e) => Date.parse(e.event.at) >= lastAt - 86_400_000);
-const head = events.slice(0, cut);
-const tail = events.slice(cut);
-const snapshot = replay(head, settings, undefined);
-const incremental = [];
-let folded;
-for (let i = 0; i < Math.max(runs, 5); i++) {
-  const r = timed(() => replay(tail, settings, snapshot));
-  incremental.push(r.ms);
-  folded = r.value;
+/** Where the first line dated at or after `at` starts in the last 16 MB of `file` (its size when none is). */
+function cutOffset(file, at) {
+  const size = statSync(file).size;
+  const from = Math.max(0, size - (1 << 24));
+  const buffer = Buffer.alloc(size - from);
+  const fd = openSync(file, 'r');
+  readSync(fd, buffer, 0, buffer.length, from);
+  closeSync(fd);
+  let offset = from === 0 ? 0 : buffer.indexOf(10) + 1;
+  while (offset < buffer.length) {
+    const end = buffer.indexOf(10, offset);
+    const m = /"at":"([^"]+)"/.exec(buffer.toString('utf8', offset, end));
+    if (m && Date.parse(m[1]) >= at) return from + offset;
+    offset = end + 1;
+  }
+  return size;
 }
-const same = isDeepStrictEqual(folded.states, result.states) && folded.reviews.length === result.reviews.length;
-// One rating folded onto the whole history: what the review screen does after each answer.
-const single = [];
-for (let i = 0; i < 5; i++) single.push(timed(() => replay(tail.slice(0, 1), settings, snapshot)).ms);
 
-console.log(JSON.stringify({
-  events: events.length, reviews: result.reviews.length, cards: result.states.size, readMs: read.ms,
-  rssAfterReadMB: rssAfterRead, fullMs: median(full), fullRuns: full, tsFsrsMs: median(baseline),
-  ratio: median(full) / median(baseline), tailEvents: tail.length, incrementalMs: median(incremental),
-  incrementalRuns: incremental, incrementalMatchesFull: same, singleEventMs: median(single), maxRssMB: process.resourceUsage().maxRSS / 1024,
-}));
+try {
+  // 1. Full replay (first start, or after a settings change): read into columns, fold, stream the reviews
+  // into the snapshot file. The whole-process path, with its read and its writes.
+  const full = [];
+  const reads = [];
+  let result;
+  let memoryAfterFull;
+  const fullHome = homeWith('full');
+  mkdirSync(join(fullHome, 'cache'), { recursive: true });
+  const snapshotPath = join(fullHome, 'cache', 'schedule.snapshot');
+  for (let i = 0; i < runs; i++) {
+    const read = timed(() => readCompactLog(fullHome));
+    reads.push(read.ms);
+    const writer = new SnapshotWriter(snapshotPath);
+    const fold = timed(() => writer.finish(replayStream((visit) => read.value.forEach(visit), settings, (r) => writer.add(r)), read.value.positions, settings));
+    full.push(fold.ms);
+    if (result) result.stored.close();
+    result = fold.value;
+    if (i === 0) memoryAfterFull = { ...memory(), events: read.value.size };
+  }
+  const peakAfterFullMB = process.resourceUsage().maxRSS / 1024;
+  const events = memoryAfterFull.events;
+  const totalReviews = result.stored.count;
+
+  // 2. A normal start the morning after: the snapshot of everything before the last study day, then the
+  // app's own start (replayedLog: load the snapshot, read the new lines, fold them in place; a day of
+  // events also saves a new snapshot), each run from a copy of that snapshot.
+  const lastAt = result.replay.lastAt;
+  const cutAt = lastAt - 86_400_000;
+  const ends = {};
+  for (const f of devices) ends[f] = cutOffset(join(logDir, f), cutAt);
+  const headHome = homeWith('head', ends);
+  mkdirSync(join(headHome, 'cache'), { recursive: true });
+  const headLog = readCompactLog(headHome);
+  const headWriter = new SnapshotWriter(join(headHome, 'cache', 'schedule.snapshot'));
+  headWriter.finish(replayStream((visit) => headLog.forEach(visit), settings, (r) => headWriter.add(r)), headLog.positions, settings).stored.close();
+  const snapshotBytes = statSync(join(headHome, 'cache', 'schedule.snapshot')).size;
+
+  const dayHome = homeWith('day');
+  mkdirSync(join(dayHome, 'cache'), { recursive: true });
+  const daySnapshot = join(dayHome, 'cache', 'schedule.snapshot');
+  const start = [];
+  const phases = { load: [], read: [], fold: [] };
+  let tail = 0;
+  let started;
+  let memoryAfterStart;
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    copyFileSync(join(headHome, 'cache', 'schedule.snapshot'), daySnapshot);
+    // The parts, as replayedLog runs them.
+    const load = timed(() => loadSnapshot(daySnapshot, settings));
+    const read = timed(() => readLog(dayHome, load.value.positions));
+    if (read.value.full || !continuesReplay(load.value.replay, read.value.events)) throw new Error('the day does not continue the snapshot');
+    const fold = timed(() => replay(read.value.events, settings, load.value.replay, true));
+    load.value.stored.close();
+    phases.load.push(load.ms);
+    phases.read.push(read.ms);
+    phases.fold.push(fold.ms);
+    tail = read.value.events.length;
+    // The whole start as the app runs it, saving included.
+    copyFileSync(join(headHome, 'cache', 'schedule.snapshot'), daySnapshot);
+    if (started) started.stored.close();
+    const before = memory();
+    const r = timed(() => replayedLog(dayHome, settings));
+    start.push(r.ms);
+    started = r.value;
+    if (i === 0) memoryAfterStart = { ...memory(), deltaHeapMB: memory().heapMB - before.heapMB };
+  }
+  const incremental = start.map((_, i) => phases.load[i] + phases.read[i] + phases.fold[i]);
+
+  // Identical to the full replay: the states, and every review (the stored ones and those in memory).
+  const sameStates = isDeepStrictEqual(started.replay.states, result.replay.states);
+  const allDay = [...started.stored.read(started.replay.earlier), ...started.replay.reviews];
+  const allFull = result.stored.read(totalReviews);
+  const sameReviews = isDeepStrictEqual(allDay, allFull);
+
+  // ts-fsrs alone: the same effective reviews, one `next` each, with the app's scheduler configuration.
+  const inputs = allFull.map((r) => ({ card: r.card, at: r.at, rating: r.rating, history: r.history }));
+  allDay.length = 0;
+  allFull.length = 0;
+  const f = fsrs(generatorParameters({
+    request_retention: settings.desiredRetention, maximum_interval: settings.maximumInterval, enable_fuzz: settings.fuzz,
+    enable_short_term: true, learning_steps: settings.learningSteps, relearning_steps: settings.relearningSteps,
+  })).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('id'));
+  const baseline = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const cards = new Map();
+    for (const r of inputs) {
+      let c = cards.get(r.card);
+      if (!c || c.history !== r.history) {
+        c = { card: Object.assign(createEmptyCard(r.at), { id: r.card }), history: r.history };
+        cards.set(r.card, c);
+      }
+      const next = f.next(c.card, r.at, r.rating).card;
+      next.id = r.card;
+      c.card = next;
+    }
+    baseline.push(performance.now() - t);
+  }
+
+  console.log(JSON.stringify({
+    events, reviews: totalReviews, cards: result.replay.states.size, readMs: median(reads), readRuns: reads,
+    fullMs: median(full), fullRuns: full, tsFsrsMs: median(baseline), ratio: median(full) / median(baseline),
+    ratioWithRead: (median(full) + median(reads)) / median(baseline),
+    tailEvents: tail, incrementalMs: median(incremental), incrementalRuns: incremental,
+    loadMs: median(phases.load), readNewMs: median(phases.read), foldMs: median(phases.fold),
+    startMs: median(start), startRuns: start, snapshotMB: mb(snapshotBytes),
+    incrementalMatchesFull: sameStates && sameReviews, sameStates, sameReviews,
+    memoryAfterFull, memoryAfterStart, maxRssMB: peakAfterFullMB,
+  }));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -3,25 +3,29 @@
  * replayed from the review log (through the cached snapshot), with methods that append an event, fsync
  * it, and update the schedule. The UI, stats, export and optimize build on this.
  */
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Card, Library } from '../cards/card.js';
 import { matchesChapter } from '../cards/filter.js';
 import { loadLibrary } from '../cards/library.js';
 import { formatProblem, UserError, type Problem } from '../errors.js';
 import type { CardState, ReviewRecord } from '../schedule/card-state.js';
+import { startOfStudyDay } from '../schedule/days.js';
 import { previewIntervals } from '../schedule/preview.js';
 import { buildQueue, type Queue } from '../schedule/queue.js';
 import { cardText, findRelinks, type Relink } from '../schedule/relink.js';
-import { continuesReplay, newCardState, replay, type Replay } from '../schedule/replay.js';
-import { loadSnapshot, saveSnapshot } from '../schedule/snapshot.js';
+import { continuesReplay, newCardState, replay, replayStream, type Replay } from '../schedule/replay.js';
+import { loadSnapshot, SnapshotWriter, type StoredReviews } from '../schedule/snapshot.js';
+import { readCompactLog } from '../store/compact-log.js';
 import { loadSettings } from '../store/config.js';
 import type { LoggedEvent, Rating, ReviewEvent } from '../store/events.js';
-import { appendEvents, newEvent, readLog, type EventFields } from '../store/log.js';
+import { appendEvents, canContinue, newEvent, readLog, type EventFields, type LogPositions } from '../store/log.js';
 import { cacheDir, dataHome } from '../store/paths.js';
 import type { Settings } from '../store/settings.js';
 import type { GlobalOptions } from './context.js';
 import { deckPaths } from './deck-paths.js';
 import { parseProgress } from './parse-progress.js';
+import { progressBar } from './progress-bar.js';
 
 /** Event types `undo` takes back: what a learner did, not what recall did for them (relink, card). */
 const UNDOABLE: ReadonlySet<ReviewEvent['type']> = new Set(['review', 'cram', 'bury', 'suspend', 'unsuspend', 'forget']);
@@ -34,7 +38,7 @@ interface Done {
   readonly event: ReviewEvent;
   /** The card's state before the action (undefined: it had none). */
   readonly before: CardState | undefined;
-  /** How many reviews there were before it. */
+  /** How many reviews there were before it (counting those not in memory). */
   readonly reviews: number;
 }
 
@@ -45,8 +49,15 @@ export interface Undone {
   readonly state: CardState | undefined;
 }
 
+/** The schedule as the workspace holds it: the replay, and the reviews before its own (`replay.earlier`). */
+interface Schedule {
+  readonly replay: Replay;
+  readonly stored: StoredReviews | null;
+}
+
 export class Workspace {
   private current: Replay;
+  private stored: StoredReviews | null;
   private readonly session: Done[] = [];
   private byId: Map<string, Card> | undefined;
 
@@ -59,9 +70,10 @@ export class Workspace {
     readonly library: Library,
     /** Lines of the review log that were skipped (file and line), to report once. */
     readonly logProblems: readonly Problem[],
-    replayed: Replay,
+    schedule: Schedule,
   ) {
-    this.current = replayed;
+    this.current = schedule.replay;
+    this.stored = schedule.stored;
   }
 
   /** Schedule state of every card with history (also cards no longer in the notes), by card id. */
@@ -69,9 +81,24 @@ export class Workspace {
     return this.current.states;
   }
 
-  /** Effective reviews of every device, in time order (undone ones and cram answers left out). */
+  /**
+   * Effective reviews of every device, in time order (undone ones and cram answers left out). The first
+   * call reads the older ones from the snapshot: for stats, exports and optimize, not for a start.
+   */
   get reviews(): readonly ReviewRecord[] {
+    const { earlier, reviews } = this.current;
+    if (earlier > 0 && this.stored) {
+      const all = this.stored.read(earlier);
+      for (const review of reviews) all.push(review);
+      this.current = { ...this.current, reviews: all, earlier: 0, recentSince: -Infinity };
+    }
     return this.current.reviews;
+  }
+
+  /** Effective reviews since the start of `now`'s study day, perhaps with some earlier ones: what today's limits count. */
+  reviewsOfStudyDay(now: Date): readonly ReviewRecord[] {
+    const start = startOfStudyDay(now, this.settings.dayStartsAt).getTime();
+    return start >= this.current.recentSince ? this.current.reviews : this.reviews;
   }
 
   /** The replay itself: states, reviews, recorded card texts (cards gone from the notes too), aliases. */
@@ -99,7 +126,7 @@ export class Workspace {
 
   /** What is due at `now` among `cards(chapters)`, with today's limits counted over all cards and devices. */
   queue(now: Date, chapters: readonly string[] = []): Queue {
-    return buildQueue(this.cards(chapters), this.current.states, this.current.reviews, this.settings, now);
+    return buildQueue(this.cards(chapters), this.current.states, this.reviewsOfStudyDay(now), this.settings, now);
   }
 
   /** The interval each rating would give the card at `now` (`<1m`, `10m`, `1d`, `3.2mo`…). */
@@ -151,16 +178,16 @@ export class Workspace {
       appendEvents(this.home, this.settings.deviceId, [undo]);
       const card = (done.event as { card: string }).card;
       // The workspace owns its replay (see `append`): put the card back and drop the review in place.
-      const { states, reviews } = this.current;
+      const { states, reviews, earlier } = this.current;
       if (done.before) states.set(card, done.before);
       else states.delete(card);
-      reviews.length = done.reviews;
+      reviews.length = done.reviews - earlier;
       this.current = { ...this.current, lastAt: Date.parse(undo.at) };
       return { event: done.event, state: done.before };
     }
-    // Not from this session: find it in the whole log, then replay it all without it.
-    const read = readLog(this.home);
-    const target = lastUndoable(read.events, this.settings.deviceId);
+    // Not from this session: find it in the whole log, then replay without it (from the snapshot when it
+    // is newer than the snapshot, else in full).
+    const target = readCompactLog(this.home).lastOf(this.settings.deviceId, UNDOABLE);
     if (!target) return null;
     appendEvents(this.home, this.settings.deviceId, [newEvent({ type: 'undo', target: target.id }, now)]);
     this.refresh();
@@ -184,7 +211,7 @@ export class Workspace {
   /** Logs the action `fields` (the last one is what undo takes back) and returns the card's new state. */
   private act(cardId: string, fields: readonly EventFields[], now: Date): CardState {
     const before = this.current.states.get(cardId);
-    const reviews = this.current.reviews.length;
+    const reviews = this.current.earlier + this.current.reviews.length;
     const { events, continued } = this.append(fields, now);
     // After a full replay `before` may not be the state the log gives without this event: undo replays then.
     if (continued) this.session.push({ event: events[events.length - 1] as ReviewEvent, before, reviews });
@@ -207,50 +234,99 @@ export class Workspace {
     return { events, continued };
   }
 
-  /** Replays the whole log and saves the snapshot. */
+  /** Replays the log again (from the snapshot when it can be continued). */
   private refresh(): void {
-    const read = readLog(this.home);
-    this.current = replay(read.events, this.settings);
-    saveSnapshot(snapshotPath(this.home), this.current, read.positions, this.settings);
+    const schedule = replayedLog(this.home, this.settings);
+    this.stored?.close();
+    this.current = schedule.replay;
+    this.stored = schedule.stored;
     this.session.length = 0;
   }
 }
 
-/** This device's last written (highest line: a clock may have moved back) undoable event not undone yet. */
-function lastUndoable(events: readonly LoggedEvent[], device: string): ReviewEvent | undefined {
-  const undone = new Set<string>();
-  for (const { event } of events) if (event.type === 'undo') undone.add(event.target);
-  let last: LoggedEvent | undefined;
-  for (const logged of events) {
-    const { event } = logged;
-    if (logged.device === device && UNDOABLE.has(event.type) && !undone.has(event.id) && (!last || logged.line > last.line)) last = logged;
-  }
-  return last?.event;
+function snapshotPath(home: string): string {
+  return join(cacheDir(home), 'schedule.snapshot');
 }
 
-function snapshotPath(home: string): string {
-  return join(cacheDir(home), 'schedule.json');
+/** A log smaller than this replays in well under a second: no progress bar. */
+const PROGRESS_BYTES = 1 << 20;
+
+/** Progress of a full replay on stderr when it is a terminal; `done()` clears the bar. */
+function replayProgress() {
+  const bar = progressBar(process.stderr);
+  let large = false;
+  return {
+    reading: (done: number, total: number) => {
+      large = total >= PROGRESS_BYTES;
+      if (large) bar.update('Reading the review log', done, total);
+    },
+    folding: (done: number, total: number) => {
+      if (large) bar.update('Replaying the reviews ', done, total);
+    },
+    done: () => bar.clear(),
+  };
+}
+
+/**
+ * The replay of the whole log, saved as the new snapshot. The log is read into columns (a million parsed
+ * events would take most of a gigabyte) and folded one event at a time, the reviews streamed to the file.
+ */
+function fullReplay(home: string, settings: Settings): Schedule & { problems: Problem[] } {
+  const progress = replayProgress();
+  try {
+    const log = readCompactLog(home, progress.reading);
+    const path = snapshotPath(home);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const writer = new SnapshotWriter(path);
+    try {
+      const result = replayStream((visit) => log.forEach(visit, progress.folding), settings, (review) => writer.add(review));
+      const saved = writer.finish(result, log.positions, settings);
+      return { replay: saved.replay, stored: saved.stored, problems: log.problems };
+    } catch (error) {
+      writer.abandon();
+      throw error;
+    }
+  } finally {
+    progress.done();
+  }
 }
 
 /**
  * The replay of the whole log: the snapshot plus the events after it when it still fits (same
  * scheduling settings, files only grown, nothing older or undoing what it holds), else a full replay.
  */
-function replayedLog(home: string, settings: Settings): { replay: Replay; problems: Problem[] } {
+export function replayedLog(home: string, settings: Settings): Schedule & { problems: Problem[] } {
   const path = snapshotPath(home);
   const snapshot = loadSnapshot(path, settings);
-  // Without a snapshot (or when the files could not be continued) this is already a read of the whole log.
-  const read = readLog(home, snapshot?.positions);
-  if (snapshot && !read.full && continuesReplay(snapshot.replay, read.events)) {
-    const result = read.events.length > 0 ? replay(read.events, settings, snapshot.replay, true) : snapshot.replay;
-    if (read.events.length >= SNAPSHOT_EVERY) saveSnapshot(path, result, read.positions, settings);
-    // Bad lines before the snapshot's positions were reported when they were first read.
-    return { replay: result, problems: read.problems };
+  if (snapshot && canContinue(home, snapshot.positions)) {
+    const read = readLog(home, snapshot.positions);
+    if (!read.full && continuesReplay(snapshot.replay, read.events)) {
+      // Bad lines before the snapshot's positions were reported when they were first read.
+      if (read.events.length === 0) return { ...snapshot, problems: read.problems };
+      const result = replay(read.events, settings, snapshot.replay, true);
+      if (read.events.length < SNAPSHOT_EVERY) return { replay: result, stored: snapshot.stored, problems: read.problems };
+      const saved = savedSnapshot(path, snapshot.stored, result, read.positions, settings);
+      snapshot.stored.close();
+      return { ...saved, problems: read.problems };
+    }
   }
-  const all = read.full ? read : readLog(home);
-  const result = replay(all.events, settings);
-  saveSnapshot(path, result, all.positions, settings);
-  return { replay: result, problems: all.problems };
+  snapshot?.stored.close();
+  return fullReplay(home, settings);
+}
+
+/** `result` (a fold onto a snapshot whose reviews are `stored`) saved as the new snapshot. */
+function savedSnapshot(path: string, stored: StoredReviews, result: Replay, positions: LogPositions, settings: Settings): Schedule {
+  const writer = new SnapshotWriter(path);
+  try {
+    writer.copy(stored);
+    // `stored` ends within the replay's in-memory reviews (the recent ones it was loaded with).
+    for (const review of result.reviews.slice(stored.count - result.earlier)) writer.add(review);
+    const saved = writer.finish(result, positions, settings);
+    return { replay: saved.replay, stored: saved.stored };
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
 }
 
 /** Settings, cards and schedule, with the history of edited cards relinked (once) to their new versions. */
@@ -258,8 +334,8 @@ export async function openWorkspace(globals: GlobalOptions, now: Date = new Date
   const settings = loadSettings();
   const home = dataHome(globals.home);
   const library = await loadLibrary(deckPaths(globals, settings), settings, { cacheDir: cacheDir(home), progress: parseProgress() });
-  const { replay: replayed, problems } = replayedLog(home, settings);
-  const workspace = new Workspace(settings, home, library, problems, replayed);
+  const { problems, ...schedule } = replayedLog(home, settings);
+  const workspace = new Workspace(settings, home, library, problems, schedule);
   workspace.relinkEditedCards(now);
   return workspace;
 }

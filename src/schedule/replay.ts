@@ -3,6 +3,7 @@
  * single source of truth; this turns it into per-card states and the effective review history.
  */
 import type { LoggedEvent } from '../store/events.js';
+import type { EventBody } from '../store/log.js';
 import type { Settings } from '../store/settings.js';
 import type { CardState, ReviewRecord } from './card-state.js';
 import { startOfStudyDayAfter } from './days.js';
@@ -14,6 +15,7 @@ import {
   schedulerFor,
   schedulerRetrievability,
   toSchedulerCard,
+  type Scheduler,
   type SchedulerCard,
 } from './fsrs.js';
 
@@ -27,8 +29,15 @@ export interface CardText {
 export interface Replay {
   /** Every card with at least one effective event, by card id (relinked ids under their new id). */
   readonly states: Map<string, CardState>;
-  /** Effective reviews in log order: undone reviews and cram answers left out. */
+  /**
+   * Effective reviews in log order (undone reviews and cram answers left out): all of them, or when the
+   * replay comes from a snapshot, the latest ones (`earlier` reviews come before them).
+   */
   readonly reviews: ReviewRecord[];
+  /** How many effective reviews come before `reviews[0]`: kept in the snapshot file, not in memory. */
+  readonly earlier: number;
+  /** Every effective review at or after this time (ms) is in `reviews`. */
+  readonly recentSince: number;
   /** Latest text of each card from its `card` events. */
   readonly texts: Map<string, CardText>;
   /** Relinked card ids, old → new: a late event for an old id (another device) reaches the new card. */
@@ -86,79 +95,94 @@ export function continuesReplay(from: Replay, events: readonly LoggedEvent[]): b
 }
 
 /**
- * Folds `events` (sorted as `readLog` gives them) onto `from` (or onto nothing). `from` is not changed,
- * unless `inPlace`: then its maps and reviews are extended and returned rather than copied, for a caller
- * that owns `from` and replaces it with the result (a copy costs the whole history per folded event).
- * Precondition with `from`: `continuesReplay(from, events)`.
+ * The fold of events, in log order, onto `from` (or onto nothing). `from` is not changed unless `inPlace`:
+ * then its maps and reviews are extended rather than copied, for a caller that owns `from` and replaces it
+ * with the result (a copy costs the whole history per folded event).
  */
-export function replay(events: readonly LoggedEvent[], settings: Settings, from?: Replay, inPlace = false): Replay {
-  const scheduler = schedulerFor(settings);
-  const { leechThreshold, dayStartsAt } = settings;
-  const suspendLeeches = settings.leechAction === 'suspend';
+class Fold {
+  private readonly scheduler: Scheduler;
+  private readonly works = new Map<string, Work>();
+  private readonly moved = new Set<string>();
+  private readonly owned: Replay | undefined;
+  readonly aliases: Map<string, string>;
+  readonly texts: Map<string, CardText>;
+  readonly reviews: ReviewRecord[];
+  earlier: number;
+  recentSince: number;
+  lastAt: number;
 
-  // An undo removes its target's effect exactly: the target is simply not folded in.
-  const undone = new Set<string>();
-  for (const { event } of events) if (event.type === 'undo') undone.add(event.target);
+  constructor(
+    private readonly settings: Settings,
+    private readonly from: Replay | undefined,
+    inPlace: boolean,
+    /** Sees each effective review as it is folded. */
+    private readonly onReview?: (review: ReviewRecord) => void,
+  ) {
+    this.scheduler = schedulerFor(settings);
+    this.owned = inPlace ? from : undefined;
+    this.aliases = this.owned?.aliases ?? new Map(from?.aliases);
+    this.texts = this.owned?.texts ?? new Map(from?.texts);
+    this.reviews = this.owned?.reviews ?? (from ? from.reviews.slice() : []);
+    this.earlier = from?.earlier ?? 0;
+    this.recentSince = from?.recentSince ?? -Infinity;
+    this.lastAt = from?.lastAt ?? 0;
+  }
 
-  const works = new Map<string, Work>();
-  const moved = new Set<string>();
-  const owned = inPlace ? from : undefined;
-  const aliases = owned?.aliases ?? new Map(from?.aliases);
-  const texts = owned?.texts ?? new Map(from?.texts);
-  const reviews: ReviewRecord[] = owned?.reviews ?? (from ? from.reviews.slice() : []);
-  let lastAt = from?.lastAt ?? 0;
-
-  const work = (id: string, at: Date): Work => {
-    let w = works.get(id);
+  private work(id: string, at: Date): Work {
+    let w = this.works.get(id);
     if (!w) {
-      const state = moved.has(id) ? undefined : from?.states.get(id);
+      const state = this.moved.has(id) ? undefined : this.from?.states.get(id);
       w = state
         ? workFromState(state)
         : { card: emptySchedulerCard(id, at), suspended: false, buriedUntil: null, leech: false, history: 0 };
-      works.set(id, w);
+      this.works.set(id, w);
     }
     return w;
-  };
-  const hasHistory = (id: string) => works.has(id) || (!moved.has(id) && from?.states.has(id) === true);
+  }
 
-  for (const logged of events) {
-    const event = logged.event;
-    if (undone.size > 0 && undone.has(event.id)) continue;
-    const at = new Date(event.at);
-    lastAt = at.getTime();
+  private hasHistory(id: string): boolean {
+    return this.works.has(id) || (!this.moved.has(id) && this.from?.states.has(id) === true);
+  }
+
+  /** Folds one event (not undone) of `device`'s log at `at`. */
+  apply(event: EventBody, device: string, at: Date): void {
+    const { aliases } = this;
+    this.lastAt = at.getTime();
     switch (event.type) {
       case 'review': {
         const id = aliases.get(event.card) ?? event.card;
-        const w = work(id, at);
+        const w = this.work(id, at);
         const before = w.card;
-        reviews.push({
+        const review: ReviewRecord = {
           id: event.id,
           card: id,
           deck: event.deck,
-          device: logged.device,
+          device,
           at,
           rating: event.rating,
           ms: event.ms,
           phaseBefore: phaseOf(before),
-          retrievability: schedulerRetrievability(scheduler, before, at),
+          retrievability: schedulerRetrievability(this.scheduler, before, at),
           history: w.history,
-        });
-        w.card = nextCard(scheduler, before, at, event.rating);
+        };
+        this.reviews.push(review);
+        this.onReview?.(review);
+        w.card = nextCard(this.scheduler, before, at, event.rating);
         w.buriedUntil = null;
-        w.leech = w.card.lapses >= leechThreshold;
+        w.leech = w.card.lapses >= this.settings.leechThreshold;
         // Suspended by the lapse that makes it a leech, and again by any later lapse after an unsuspend.
-        if (w.leech && suspendLeeches && w.card.lapses > before.lapses) w.suspended = true;
+        if (w.leech && this.settings.leechAction === 'suspend' && w.card.lapses > before.lapses) w.suspended = true;
         break;
       }
       case 'suspend':
       case 'unsuspend':
-        work(aliases.get(event.card) ?? event.card, at).suspended = event.type === 'suspend';
+        this.work(aliases.get(event.card) ?? event.card, at).suspended = event.type === 'suspend';
         break;
       case 'bury':
-        work(aliases.get(event.card) ?? event.card, at).buriedUntil = startOfStudyDayAfter(at, dayStartsAt);
+        this.work(aliases.get(event.card) ?? event.card, at).buriedUntil = startOfStudyDayAfter(at, this.settings.dayStartsAt);
         break;
       case 'forget': {
-        const w = work(aliases.get(event.card) ?? event.card, at);
+        const w = this.work(aliases.get(event.card) ?? event.card, at);
         w.card = emptySchedulerCard(w.card.id, at);
         w.leech = false;
         w.history += 1;
@@ -167,28 +191,86 @@ export function replay(events: readonly LoggedEvent[], settings: Settings, from?
       case 'relink': {
         const source = aliases.get(event.from) ?? event.from;
         // A card that already has a history of its own never takes another's.
-        if (source === event.to || !hasHistory(source) || hasHistory(event.to)) break;
-        const w = work(source, at);
-        works.delete(source);
-        moved.add(source);
+        if (source === event.to || !this.hasHistory(source) || this.hasHistory(event.to)) break;
+        const w = this.work(source, at);
+        this.works.delete(source);
+        this.moved.add(source);
         w.card.id = event.to;
-        works.set(event.to, w);
+        this.works.set(event.to, w);
         for (const [old, target] of aliases) if (target === source) aliases.set(old, event.to);
         aliases.set(source, event.to);
         break;
       }
       case 'card':
-        texts.set(event.card, { deck: event.deck, text: event.text });
+        this.texts.set(event.card, { deck: event.deck, text: event.text });
         break;
       default:
-        // cram never feeds FSRS; undo was handled above; unknown types from newer versions are ignored.
+        // cram never feeds FSRS; undo is handled by the caller; unknown types from newer versions are ignored.
         break;
     }
   }
 
-  // `from.states` is only read during the fold above, so with `inPlace` it can take the results now.
-  const states = owned?.states ?? new Map(from?.states);
-  for (const id of moved) states.delete(id);
-  for (const [id, w] of works) states.set(id, stateFromWork(w));
-  return { states, reviews, texts, aliases, lastAt };
+  /**
+   * Drops the reviews before the study day preceding the last event from memory (the `onReview` consumer
+   * has them), keeping what today's limits count.
+   */
+  dropEarlyReviews(): void {
+    const since = startOfStudyDayAfter(new Date(this.lastAt), this.settings.dayStartsAt, -1).getTime();
+    let drop = 0;
+    while (drop < this.reviews.length && (this.reviews[drop] as ReviewRecord).at.getTime() < since) drop++;
+    this.reviews.splice(0, drop);
+    this.earlier += drop;
+    if (this.earlier > 0) this.recentSince = Math.max(this.recentSince, since);
+  }
+
+  result(): Replay {
+    // `from.states` is only read during the fold, so with `inPlace` it can take the results now.
+    const states = this.owned?.states ?? new Map(this.from?.states);
+    for (const id of this.moved) states.delete(id);
+    for (const [id, w] of this.works) states.set(id, stateFromWork(w));
+    return { states, reviews: this.reviews, earlier: this.earlier, recentSince: this.recentSince, texts: this.texts, aliases: this.aliases, lastAt: this.lastAt };
+  }
+}
+
+/**
+ * Folds `events` (sorted as `readLog` gives them) onto `from` (or onto nothing). `from` is not changed,
+ * unless `inPlace`: then its maps and reviews are extended and returned rather than copied, for a caller
+ * that owns `from` and replaces it with the result (a copy costs the whole history per folded event).
+ * Precondition with `from`: `continuesReplay(from, events)`.
+ */
+export function replay(events: readonly LoggedEvent[], settings: Settings, from?: Replay, inPlace = false): Replay {
+  // An undo removes its target's effect exactly: the target is simply not folded in.
+  const undone = new Set<string>();
+  for (const { event } of events) if (event.type === 'undo') undone.add(event.target);
+  const fold = new Fold(settings, from, inPlace);
+  for (const { event, device } of events) {
+    if (undone.size > 0 && undone.has(event.id)) continue;
+    fold.apply(event, device, new Date(event.at));
+  }
+  return fold.result();
+}
+
+/** Calls `visit` with every event of a log not undone, in log order (the undos themselves may be left out). */
+export type EventSource = (visit: (event: EventBody, device: string, at: number) => void) => void;
+
+/** How many reviews the streamed fold holds before dropping the early ones. */
+const HELD_REVIEWS = 1 << 12;
+
+/**
+ * The full replay of a log too large to hold as objects: the events come one at a time from `source` and
+ * each effective review goes to `onReview` (the snapshot writer); only the reviews of the last two study
+ * days stay in the result (`earlier` counts the others).
+ */
+export function replayStream(source: EventSource, settings: Settings, onReview: (review: ReviewRecord) => void): Replay {
+  const fold = new Fold(settings, undefined, false, onReview);
+  let check = HELD_REVIEWS;
+  source((event, device, at) => {
+    fold.apply(event, device, new Date(at));
+    if (fold.reviews.length >= check) {
+      fold.dropEarlyReviews();
+      check = fold.reviews.length + HELD_REVIEWS;
+    }
+  });
+  fold.dropEarlyReviews();
+  return fold.result();
 }

@@ -1,56 +1,202 @@
 /**
- * The replay snapshot in the cache: replayed states and reviews, the log positions they cover and a hash
- * of the scheduling settings, so a normal start replays only new events. Rebuildable: anything missing,
- * unreadable, of another format or made with other settings is simply not used.
+ * The replay snapshot in the cache: replayed states, card texts and aliases, the log positions they cover
+ * and a hash of the scheduling settings, so a normal start replays only new events. Rebuildable: anything
+ * missing, unreadable, of another format or made with other settings is simply not used.
+ *
+ * One file, so a snapshot and its reviews are replaced together: `MAGIC`, every effective review in binary
+ * segments (review-segments.ts), the head (JSON: what a start needs), and a trailer giving where the head
+ * is. A start reads the head and the last segments (the recent reviews today's limits count); the rest of
+ * the reviews are read only when stats, exports or optimize ask, through the descriptor opened at load
+ * (a newer snapshot renamed over the path meanwhile does not change what this one holds).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Rating } from '../store/events.js';
+import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import type { LogPositions } from '../store/log.js';
 import type { Settings } from '../store/settings.js';
 import type { CardState, Phase, ReviewRecord } from './card-state.js';
+import { startOfStudyDayAfter } from './days.js';
 import { schedulingSettings } from './fsrs.js';
 import type { CardText, Replay } from './replay.js';
+import { decodeSegments, SegmentBuilder, SEGMENT_REVIEWS } from './review-segments.js';
 
-
-const FORMAT = 2;
+const MAGIC = Buffer.from('RCLSNAP3', 'latin1');
+/** Head offset and length, as doubles, at the end of the file. */
+const TRAILER_BYTES = 16;
 const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 
 /** Hash of everything a replay's result depends on besides the log. */
 function settingsHash(settings: Settings): string {
-  return createHash('sha256').update(JSON.stringify({ format: FORMAT, ...schedulingSettings(settings) })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ format: MAGIC.toString('latin1'), ...schedulingSettings(settings) })).digest('hex');
 }
 
-// Card, deck and device names are indexes into one string table. Reviews are stored by column: a million
-// of them parse about twice as fast as a million small arrays.
+// Card and deck names are indexes into one string table.
 type StateRow = [number, number, number, number, number, number, number, number, number | null, 0 | 1, number | null, 0 | 1, number];
 
-interface ReviewColumns {
-  readonly id: string[];
-  readonly card: number[];
-  readonly deck: number[];
-  readonly device: number[];
-  readonly at: number[];
-  readonly rating: Rating[];
-  readonly ms: number[];
-  readonly phaseBefore: number[];
-  readonly retrievability: (number | null)[];
-  readonly history: number[];
-}
-
-interface SnapshotFile {
-  readonly format: number;
+interface Head {
   readonly settings: string;
   readonly positions: LogPositions;
   readonly lastAt: number;
+  /** [byte offset, reviews] of each segment, in order. */
+  readonly segments: [number, number][];
+  /** Every review from this time on is among the last `recent` ones. */
+  readonly recentSince: number;
+  readonly recent: number;
   readonly strings: string[];
   readonly states: StateRow[];
-  readonly reviews: ReviewColumns;
   readonly texts: [number, number, string][];
   readonly aliases: [number, number][];
 }
 
-function encode(replay: Replay, positions: LogPositions, hash: string): SnapshotFile {
+/** The reviews a snapshot holds, read on demand through the descriptor it was loaded (or written) with. */
+export class StoredReviews {
+  /** How many. */
+  readonly count: number;
+
+  constructor(
+    private readonly fd: number,
+    /** [byte offset, reviews] of each segment, in order. */
+    readonly segments: readonly [number, number][],
+  ) {
+    this.count = segments.reduce((sum, [, n]) => sum + n, 0);
+  }
+
+  /** The first `limit` of them, in log order. */
+  read(limit: number): ReviewRecord[] {
+    const reviews: ReviewRecord[] = [];
+    if (limit > 0 && this.segments.length > 0) decodeSegments(this.bytes(0), reviews, limit);
+    return reviews;
+  }
+
+  /** The last `count` of them. */
+  last(count: number): ReviewRecord[] {
+    if (count === 0) return [];
+    let i = this.segments.length;
+    let covered = 0;
+    while (i > 0 && covered < count) covered += (this.segments[--i] as [number, number])[1];
+    const reviews: ReviewRecord[] = [];
+    decodeSegments(this.bytes(i), reviews, count, covered - count);
+    return reviews;
+  }
+
+  /** The stored bytes of the segments from the `first`th on. */
+  bytes(first: number): Buffer {
+    const size = fstatSync(this.fd).size;
+    const end = readAt(this.fd, size - TRAILER_BYTES, size).readDoubleLE(0);
+    return readAt(this.fd, (this.segments[first] as [number, number])[0], end);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+export interface Snapshot {
+  /** The states and the recent reviews (`replay.earlier` reviews before them are in `stored`). */
+  readonly replay: Replay;
+  readonly positions: LogPositions;
+  readonly stored: StoredReviews;
+}
+
+/** Bytes [from, to) of an open file. */
+function readAt(fd: number, from: number, to: number): Buffer {
+  // A buffer of its own, so typed views of the segments start 8-aligned.
+  const buffer = Buffer.from(new ArrayBuffer(to - from));
+  for (let done = 0; done < buffer.length; ) {
+    const n = readSync(fd, buffer, done, buffer.length - done, from + done);
+    if (n === 0) throw new Error('snapshot ended early');
+    done += n;
+  }
+  return buffer;
+}
+
+/**
+ * Writes a snapshot: reviews first (streamed a segment at a time, so a full replay never holds them all),
+ * then `finish` with the replay's states. The file appears at `path` atomically, owner-only.
+ */
+export class SnapshotWriter {
+  private readonly temporary: string;
+  private readonly fd: number;
+  private offset = 0;
+  private readonly segments: [number, number][] = [];
+  private readonly pending = new SegmentBuilder();
+
+  constructor(private readonly path: string) {
+    this.temporary = `${path}.${process.pid}.tmp`;
+    // Read and write: the finished snapshot's reviews are read through this descriptor.
+    this.fd = openSync(this.temporary, 'w+', 0o600);
+    this.write(MAGIC);
+  }
+
+  private write(bytes: Uint8Array): void {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.offset + done);
+    this.offset += bytes.length;
+  }
+
+  /** How many reviews were added so far. */
+  get count(): number {
+    return this.segments.reduce((sum, [, n]) => sum + n, 0) + this.pending.size;
+  }
+
+  /** Adds the next review in log order. */
+  add(review: ReviewRecord): void {
+    this.pending.add(review);
+    if (this.pending.size === SEGMENT_REVIEWS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.size === 0) return;
+    this.segments.push([this.offset, this.pending.size]);
+    this.write(this.pending.take());
+  }
+
+  /** Copies every review of an earlier snapshot as it is stored (no decoding): they come first. */
+  copy(from: StoredReviews): void {
+    if (from.segments.length === 0) return;
+    const start = (from.segments[0] as [number, number])[0];
+    for (const [offset, n] of from.segments) this.segments.push([offset - start + this.offset, n]);
+    this.write(from.bytes(0));
+  }
+
+  /**
+   * Writes the head for `replay` (whose reviews end the ones added: `replay.earlier` + `replay.reviews.length`
+   * of them in all) and moves the file into place. Returns the replay as a start would load it: only the
+   * reviews since the study day before its last event stay in memory.
+   */
+  finish(replay: Replay, positions: LogPositions, settings: Settings): Snapshot {
+    this.flush();
+    const total = this.count;
+    if (replay.earlier + replay.reviews.length !== total) throw new Error('snapshot reviews do not match the replay');
+    const recentSince = replay.lastAt > 0 ? startOfStudyDayAfter(new Date(replay.lastAt), settings.dayStartsAt, -1).getTime() : 0;
+    let keep = replay.reviews.length;
+    while (keep > 0 && (replay.reviews[replay.reviews.length - keep] as ReviewRecord).at.getTime() < recentSince) keep--;
+    const recent = replay.reviews.slice(replay.reviews.length - keep);
+    const head = Buffer.from(JSON.stringify(encodeHead({ ...replay, reviews: recent }, this.segments, recentSince, positions, settingsHash(settings))), 'utf8');
+    const headAt = this.offset;
+    this.write(head);
+    const trailer = Buffer.alloc(TRAILER_BYTES);
+    trailer.writeDoubleLE(headAt, 0);
+    trailer.writeDoubleLE(head.length, 8);
+    this.write(trailer);
+    renameSync(this.temporary, this.path);
+    return {
+      replay: { ...replay, reviews: recent, earlier: total - recent.length, recentSince },
+      positions,
+      stored: new StoredReviews(this.fd, this.segments),
+    };
+  }
+
+  /** Removes the unfinished file (after an error). */
+  abandon(): void {
+    closeSync(this.fd);
+    try {
+      unlinkSync(this.temporary);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function encodeHead(replay: Replay, segments: [number, number][], recentSince: number, positions: LogPositions, hash: string): Head {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const ref = (s: string) => {
@@ -63,73 +209,59 @@ function encode(replay: Replay, positions: LogPositions, hash: string): Snapshot
   };
   const time = (d: Date | null) => (d ? d.getTime() : null);
   return {
-    format: FORMAT,
     settings: hash,
     positions,
     lastAt: replay.lastAt,
+    segments,
+    recentSince,
+    recent: replay.reviews.length,
     states: [...replay.states.values()].map((s) => [
       ref(s.card), PHASES.indexOf(s.phase), s.due.getTime(), s.stability, s.difficulty, s.reps, s.lapses, s.step,
       time(s.lastReview), s.suspended ? 1 : 0, time(s.buriedUntil), s.leech ? 1 : 0, s.history,
     ]),
-    reviews: {
-      id: replay.reviews.map((r) => r.id),
-      card: replay.reviews.map((r) => ref(r.card)),
-      deck: replay.reviews.map((r) => ref(r.deck)),
-      device: replay.reviews.map((r) => ref(r.device)),
-      at: replay.reviews.map((r) => r.at.getTime()),
-      rating: replay.reviews.map((r) => r.rating),
-      ms: replay.reviews.map((r) => r.ms),
-      phaseBefore: replay.reviews.map((r) => PHASES.indexOf(r.phaseBefore)),
-      retrievability: replay.reviews.map((r) => r.retrievability),
-      history: replay.reviews.map((r) => r.history),
-    },
     texts: [...replay.texts].map(([card, t]) => [ref(card), ref(t.deck), t.text]),
     aliases: [...replay.aliases].map(([from, to]) => [ref(from), ref(to)]),
     strings,
   };
 }
 
-function decode(file: SnapshotFile): Replay {
-  const s = (i: number) => file.strings[i] as string;
+function decodeHead(head: Head, stored: StoredReviews, recentReviews: ReviewRecord[]): Replay {
+  const s = (i: number) => head.strings[i] as string;
   const date = (t: number | null) => (t === null ? null : new Date(t));
   const states = new Map<string, CardState>();
-  for (const [card, phase, due, stability, difficulty, reps, lapses, step, lastReview, suspended, buried, leech, history] of file.states) {
+  for (const [card, phase, due, stability, difficulty, reps, lapses, step, lastReview, suspended, buried, leech, history] of head.states) {
     states.set(s(card), {
       card: s(card), phase: PHASES[phase] as Phase, due: new Date(due), stability, difficulty, reps, lapses, step,
       lastReview: date(lastReview), suspended: suspended === 1, buriedUntil: date(buried), leech: leech === 1, history,
     });
   }
-  const c = file.reviews;
-  const reviews: ReviewRecord[] = c.id.map((id, i) => ({
-    id, card: s(c.card[i] as number), deck: s(c.deck[i] as number), device: s(c.device[i] as number),
-    at: new Date(c.at[i] as number), rating: c.rating[i] as Rating, ms: c.ms[i] as number,
-    phaseBefore: PHASES[c.phaseBefore[i] as number] as Phase, retrievability: c.retrievability[i] as number | null,
-    history: c.history[i] as number,
-  }));
-  const texts = new Map<string, CardText>(file.texts.map(([card, deck, text]) => [s(card), { deck: s(deck), text }]));
-  const aliases = new Map(file.aliases.map(([from, to]) => [s(from), s(to)]));
-  return { states, reviews, texts, aliases, lastAt: file.lastAt };
-}
-
-/** Writes the snapshot atomically (a reader never sees half a file), owner-only. */
-export function saveSnapshot(path: string, replay: Replay, positions: LogPositions, settings: Settings): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(encode(replay, positions, settingsHash(settings))), { mode: 0o600 });
-  renameSync(temporary, path);
+  const texts = new Map<string, CardText>(head.texts.map(([card, deck, text]) => [s(card), { deck: s(deck), text }]));
+  const aliases = new Map(head.aliases.map(([from, to]) => [s(from), s(to)]));
+  return {
+    states, texts, aliases, lastAt: head.lastAt,
+    reviews: recentReviews, earlier: stored.count - recentReviews.length, recentSince: head.recentSince,
+  };
 }
 
 /** The snapshot at `path` if it exists, reads, and was made with these scheduling settings; else null. */
-export function loadSnapshot(path: string, settings: Settings): { replay: Replay; positions: LogPositions } | null {
-  let file: SnapshotFile;
+export function loadSnapshot(path: string, settings: Settings): Snapshot | null {
+  let fd: number;
   try {
-    file = JSON.parse(readFileSync(path, 'utf8')) as SnapshotFile;
+    fd = openSync(path, 'r');
   } catch {
     return null;
   }
-  if (file?.format !== FORMAT || file.settings !== settingsHash(settings)) return null;
   try {
-    return { replay: decode(file), positions: file.positions };
+    const size = fstatSync(fd).size;
+    if (size < MAGIC.length + TRAILER_BYTES || !readAt(fd, 0, MAGIC.length).equals(MAGIC)) throw new Error('not a snapshot');
+    const trailer = readAt(fd, size - TRAILER_BYTES, size);
+    const headAt = trailer.readDoubleLE(0);
+    const head = JSON.parse(readAt(fd, headAt, headAt + trailer.readDoubleLE(8)).toString('utf8')) as Head;
+    if (head.settings !== settingsHash(settings)) throw new Error('other settings');
+    const stored = new StoredReviews(fd, head.segments);
+    return { replay: decodeHead(head, stored, stored.last(head.recent)), positions: head.positions, stored };
   } catch {
+    closeSync(fd);
     return null;
   }
 }

@@ -46,6 +46,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An event's own fields; `newEvent` adds the version, id and time. */
 export type EventFields = DistributiveOmit<ReviewEvent, 'v' | 'id' | 'at'>;
 
+/** An event without its version and time: what a fold reads, the time given apart. */
+export type EventBody = DistributiveOmit<ReviewEvent, 'v' | 'at'>;
+
 type Stamped<F> = F & { readonly v: 1; readonly id: string; readonly at: string };
 
 /** A complete event from its fields: current version, a fresh uuid, and `now` as its time. */
@@ -136,8 +139,6 @@ interface FileRead {
   /** `timeKey` of each event's `at`. */
   readonly times: string[];
   readonly lines: number[];
-  /** Position after the last complete line. */
-  readonly end: number;
 }
 
 interface LogFileInfo {
@@ -174,16 +175,15 @@ function sizeOf(file: string): number {
   }
 }
 
-/** Bytes [from, to) of the open file. */
-function readRange(fd: number, from: number, to: number): Buffer {
-  const buffer = Buffer.allocUnsafe(to - from);
+/** Bytes [from, to) of the open file, read into `buffer` (which must hold them). */
+function readRange(fd: number, buffer: Buffer, from: number, to: number): Buffer {
   let done = 0;
-  while (done < buffer.length) {
-    const n = readSync(fd, buffer, done, buffer.length - done, from + done);
-    if (n === 0) return buffer.subarray(0, done);
+  while (done < to - from) {
+    const n = readSync(fd, buffer, done, to - from - done, from + done);
+    if (n === 0) break;
     done += n;
   }
-  return buffer;
+  return buffer.subarray(0, done);
 }
 
 /** Lines before byte `end`, counted in chunks so a large log is never held whole just to number lines. */
@@ -213,9 +213,13 @@ function badLineMessage(text: string, fault: string): string {
   return `${fault}, skipped`;
 }
 
-/** A file's read in progress: its events so far, and where bad lines and set-aside events are counted. */
-interface Reading extends Pick<FileRead, 'events' | 'times' | 'lines'> {
+/** Receives each valid event of a file with its `timeKey` and line number. */
+export type EventSink = (event: ReviewEvent, time: string, line: number) => void;
+
+/** A file's read in progress: where its events go, and where bad lines and set-aside events are counted. */
+interface Reading {
   readonly file: string;
+  readonly add: EventSink;
   readonly problems: Problem[];
   readonly counts: { ignored: number };
 }
@@ -236,9 +240,7 @@ function readLines(text: string, line: number, into: Reading): number {
       }
       if (check === undefined) {
         const event = value as ReviewEvent;
-        into.events.push(event);
-        into.times.push(timeKey(event.at)!);
-        into.lines.push(line);
+        into.add(event, timeKey(event.at)!, line);
       } else if (check === NOT_OURS) {
         into.counts.ignored++;
       } else {
@@ -251,42 +253,52 @@ function readLines(text: string, line: number, into: Reading): number {
 }
 
 /**
- * Lines are decoded this many bytes at a time: slicing lines out of one decoded string is cheaper than
- * decoding each line, and a chunk keeps the string far below V8's limit on a log of any size.
+ * Lines are read and decoded this many bytes at a time: slicing lines out of one decoded string is
+ * cheaper than decoding each line, and a chunk keeps memory and the string small on a log of any size.
  */
 const CHUNK_BYTES = 1 << 24;
 
-function readLogFile(info: LogFileInfo, from: number, problems: Problem[], counts: { ignored: number }): FileRead {
-  const reading: Reading = { file: info.file, events: [], times: [], lines: [], problems, counts };
+/**
+ * Reads the complete lines of `info` from byte `from`, handing each valid event to `add`; returns the
+ * position after the last complete line. `onBytes` hears of each chunk's size.
+ */
+function readLogFile(info: LogFileInfo, from: number, reading: Omit<Reading, 'file'>, onBytes?: (bytes: number) => void): number {
+  const into: Reading = { ...reading, file: info.file };
   let fd: number;
   try {
     fd = openSync(info.file, 'r');
   } catch (error) {
-    problems.push({ file: info.file, message: `cannot read this log (${(error as NodeJS.ErrnoException).code}), skipped` });
-    return { device: info.device, events: [], times: [], lines: [], end: from };
+    into.problems.push({ file: info.file, message: `cannot read this log (${(error as NodeJS.ErrnoException).code}), skipped` });
+    return from;
   }
-  let buffer: Buffer;
-  let line = 1;
+  let position = from;
   try {
-    buffer = readRange(fd, from, info.size);
     // Numbering new lines after a position takes counting the lines before it: only when there are some.
-    if (from > 0 && buffer.length > 0) line += linesBefore(fd, from);
+    let line = from > 0 && info.size > from ? 1 + linesBefore(fd, from) : 1;
+    let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(0, info.size - from)));
+    while (position < info.size) {
+      const chunk = readRange(fd, buffer, position, Math.min(info.size, position + buffer.length));
+      // Chunks end just after a newline, so none splits a line (or a UTF-8 sequence).
+      const complete = chunk.lastIndexOf(NEWLINE) + 1;
+      if (complete === 0) {
+        if (position + chunk.length >= info.size) {
+          const tail = chunk.toString('utf8');
+          if (!isBlank(tail, 0, tail.length)) {
+            into.problems.push({ file: info.file, line, message: 'incomplete last line (an interrupted write?), skipped; it is read again once complete' });
+          }
+          break;
+        }
+        buffer = Buffer.allocUnsafe(buffer.length * 2); // a line longer than a chunk
+        continue;
+      }
+      line = readLines(chunk.toString('utf8', 0, complete), line, into);
+      position += complete;
+      onBytes?.(complete);
+    }
   } finally {
     closeSync(fd);
   }
-  // Chunks end just after a newline, so none splits a line (or a UTF-8 sequence).
-  const complete = buffer.lastIndexOf(NEWLINE) + 1;
-  for (let start = 0; start < complete; ) {
-    let end = start + CHUNK_BYTES >= complete ? complete : buffer.lastIndexOf(NEWLINE, start + CHUNK_BYTES - 1) + 1;
-    if (end <= start) end = buffer.indexOf(NEWLINE, start) + 1; // a line longer than a chunk
-    line = readLines(buffer.toString('utf8', start, end), line, reading);
-    start = end;
-  }
-  const tail = buffer.toString('utf8', complete);
-  if (!isBlank(tail, 0, tail.length)) {
-    problems.push({ file: info.file, line, message: 'incomplete last line (an interrupted write?), skipped; it is read again once complete' });
-  }
-  return { device: info.device, events: reading.events, times: reading.times, lines: reading.lines, end: from + complete };
+  return position;
 }
 
 /**
@@ -340,24 +352,64 @@ function endsLineAt(file: string, position: number): boolean {
   }
 }
 
+/** Whether each file is still at least as long as `since` says and has a line ending there. */
+function continuesFiles(files: readonly LogFileInfo[], since: LogPositions): boolean {
+  const byDevice = new Map(files.map((info) => [info.device, info]));
+  return Object.entries(since).every(([device, position]) => {
+    const info = byDevice.get(device);
+    return info !== undefined && info.size >= position && endsLineAt(info.file, position);
+  });
+}
+
+/** Whether a read from `since` can continue an earlier one (else `readLog(home, since)` reads it all). */
+export function canContinue(home: string, since: LogPositions): boolean {
+  return continuesFiles(logFiles(home), since);
+}
+
+/** What a scan of the log found besides its events. */
+export type LogScan = Omit<LogRead, 'events'>;
+
+/**
+ * Reads every device's log under `home` (with `since`, only lines after those positions, unless a file
+ * shrank or vanished): `sinkFor(device)` gets each file's valid events in file order, files in device
+ * order. `onProgress` hears of the bytes read out of all there are to read.
+ */
+export function scanLog(
+  home: string,
+  since: LogPositions | undefined,
+  sinkFor: (device: string) => EventSink,
+  onProgress?: (done: number, total: number) => void,
+): LogScan {
+  const files = logFiles(home);
+  const continues = since !== undefined && continuesFiles(files, since);
+  const problems: Problem[] = [];
+  const counts = { ignored: 0 };
+  const start = (info: LogFileInfo) => (continues ? (since[info.device] ?? 0) : 0);
+  const total = files.reduce((sum, info) => sum + Math.max(0, info.size - start(info)), 0);
+  let done = 0;
+  const onBytes = onProgress && ((bytes: number) => onProgress((done += bytes), total));
+  const positions: LogPositions = {};
+  for (const info of files) {
+    positions[info.device] = readLogFile(info, start(info), { add: sinkFor(info.device), problems, counts }, onBytes);
+  }
+  return { problems, positions, ignored: counts.ignored, full: !continues };
+}
+
 /**
  * Reads every device's log under `home`, merged in time order. A bad line never fails the read: it is
  * skipped and reported with file and line. With `since` (the positions of an earlier read), only lines
  * after those positions are read, unless a file shrank or vanished (`full` says which happened).
  */
 export function readLog(home: string, since?: LogPositions): LogRead {
-  const files = logFiles(home);
-  const byDevice = new Map(files.map((info) => [info.device, info]));
-  const continues =
-    since !== undefined &&
-    Object.entries(since).every(([device, position]) => {
-      const info = byDevice.get(device);
-      return info !== undefined && info.size >= position && endsLineAt(info.file, position);
-    });
-  const problems: Problem[] = [];
-  const counts = { ignored: 0 };
-  const parts = files.map((info) => readLogFile(info, continues ? (since[info.device] ?? 0) : 0, problems, counts));
-  const positions: LogPositions = {};
-  for (const part of parts) positions[part.device] = part.end;
-  return { events: merge(parts), problems, positions, ignored: counts.ignored, full: !continues };
+  const parts: FileRead[] = [];
+  const scan = scanLog(home, since, (device) => {
+    const part: FileRead = { device, events: [], times: [], lines: [] };
+    parts.push(part);
+    return (event, time, line) => {
+      part.events.push(event);
+      part.times.push(time);
+      part.lines.push(line);
+    };
+  });
+  return { events: merge(parts), ...scan };
 }

@@ -1,11 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/cli/workspace.js';
 import { replay } from '../../src/schedule/replay.js';
+import { loadSnapshot } from '../../src/schedule/snapshot.js';
 import { setSetting } from '../../src/store/config.js';
-import { readLog } from '../../src/store/log.js';
+import { buildQueue } from '../../src/schedule/queue.js';
+import type { Rating } from '../../src/store/events.js';
+import { appendEvents, newEvent, readLog } from '../../src/store/log.js';
 import { after, days, minutes } from './helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/schedule');
@@ -13,6 +16,7 @@ const T0 = new Date('2026-06-01T12:00:00Z');
 
 let home: string;
 const globals = () => ({ home, decks: [FIXTURE], debug: false });
+const SNAPSHOT = () => join(home, 'cache', 'schedule.snapshot');
 
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'recall-workspace-'));
@@ -53,6 +57,14 @@ function studyLater(workspace: Workspace): void {
   workspace.undo(after(T0, days(3) + 5000)); // the rating of c
 }
 
+/** `count` Good ratings of cards outside the notes on `device`, 60 a study day from `from` on. */
+function appendHistory(from: Date, count: number, device = 'tablet'): void {
+  const events = Array.from({ length: count }, (_, i) =>
+    newEvent({ type: 'review', card: `x${i % 23}`, rating: ((i % 4) + 1) as Rating, ms: 1000, deck: 'old.md' }, after(from, days(Math.floor(i / 60)) + minutes(i % 60))),
+  );
+  appendEvents(home, device, events);
+}
+
 describe('workspace', () => {
   it('keeps its states equal to a full replay of the log through every action and undo', async () => {
     const workspace = await openWorkspace(globals(), T0);
@@ -69,21 +81,21 @@ describe('workspace', () => {
     studyFirstDay(await openWorkspace(globals(), T0));
     rmSync(join(home, 'cache'), { recursive: true });
     // No snapshot: a full replay, saved with the log positions of the first day.
-    studyLater(await openWorkspace(globals(), after(T0, days(1))));
-    const snapshot = JSON.parse(readFileSync(join(home, 'cache', 'schedule.json'), 'utf8'));
-    const [device, covered] = Object.entries(snapshot.positions as Record<string, number>)[0]!;
+    const later = await openWorkspace(globals(), after(T0, days(1)));
+    studyLater(later);
+    const snapshot = loadSnapshot(SNAPSHOT(), later.settings)!;
+    const [device, covered] = Object.entries(snapshot.positions)[0]!;
     expect(covered).toBeGreaterThan(0);
     expect(covered).toBeLessThan(statSync(join(home, 'log', `${device}.jsonl`)).size);
 
     const incremental = await openWorkspace(globals(), after(T0, days(4)));
     // It continued the snapshot: a full replay would have saved a new one covering the whole log.
-    const kept = JSON.parse(readFileSync(join(home, 'cache', 'schedule.json'), 'utf8'));
-    expect(kept.positions[device]).toBe(covered);
+    expect(loadSnapshot(SNAPSHOT(), later.settings)!.positions[device]).toBe(covered);
     const full = fullReplay(incremental);
     expect(incremental.states).toEqual(full.states);
     expect(incremental.reviews).toEqual(full.reviews);
 
-    writeFileSync(join(home, 'cache', 'schedule.json'), '{"format":1, "broken');
+    writeFileSync(SNAPSHOT(), '{"format":1, "broken');
     expect((await openWorkspace(globals(), after(T0, days(4)))).states).toEqual(full.states);
     rmSync(join(home, 'cache'), { recursive: true });
     expect((await openWorkspace(globals(), after(T0, days(4)))).states).toEqual(full.states);
@@ -129,5 +141,34 @@ describe('workspace', () => {
     expect(workspace.undo(after(T0, minutes(1)))?.event).toMatchObject({ type: 'review', card: b });
     expect(workspace.states).toEqual(fullReplay(workspace).states);
     expect(workspace.states.has(b)).toBe(false);
+  });
+
+  it('reads older reviews only when asked, and continues and saves the snapshot after many new events', async () => {
+    appendHistory(T0, 600);
+    const now = after(T0, days(10) + minutes(70));
+    const first = await openWorkspace(globals(), now);
+    expect(first.replay.earlier).toBeGreaterThan(0);
+    let full = fullReplay(first);
+    expect(first.states).toEqual(full.states);
+    const queue = (reviews: Parameters<typeof buildQueue>[2]) => buildQueue(first.cards(), full.states, reviews, first.settings, now);
+    expect(first.queue(now)).toEqual(queue(full.reviews));
+    expect(first.reviews).toEqual(full.reviews);
+
+    appendHistory(after(T0, days(10)), 600);
+    const later = after(T0, days(20));
+    const second = await openWorkspace(globals(), later);
+    const snapshot = loadSnapshot(SNAPSHOT(), second.settings)!;
+    expect(snapshot.positions.tablet).toBe(statSync(join(home, 'log', 'tablet.jsonl')).size);
+    const [a] = ids(second);
+    second.rate(a, 3, 1000, later);
+    second.rate(a, 1, 1000, after(later, minutes(1)));
+    second.undo(after(later, minutes(2)));
+    full = fullReplay(second);
+    expect(second.states).toEqual(full.states);
+    expect(second.reviewsOfStudyDay(later)).toEqual(full.reviews.slice(-second.reviewsOfStudyDay(later).length));
+    expect(second.reviews).toEqual(full.reviews);
+    second.undo(after(later, minutes(3)));
+    expect(second.reviews).toEqual(fullReplay(second).reviews);
+    expect((await openWorkspace(globals(), later)).reviews).toEqual(fullReplay(second).reviews);
   });
 });

@@ -1,0 +1,160 @@
+/**
+ * Effective reviews in binary segments: the bulk of the replay snapshot, which only stats, exports and
+ * optimize read. A segment holds up to `SEGMENT_REVIEWS` reviews in typed columns with its own string
+ * table, so a million reviews take about 60 MB on disk and no parsing of text to read back.
+ */
+import type { Rating } from '../store/events.js';
+import type { Phase, ReviewRecord } from './card-state.js';
+import { idBytes, idFromBytes, ID_BYTES } from '../store/event-ids.js';
+
+/** Reviews per segment: a writer holds one segment's columns at a time. */
+export const SEGMENT_REVIEWS = 1 << 16;
+
+const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
+const PHASE_INDEX: Readonly<Record<Phase, number>> = { new: 0, learning: 1, review: 2, relearning: 3 };
+/** In the id reference column: the id is a uuid, held in the id bytes column (else it is a string index). */
+const UUID_BYTES = 0xffffffff;
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** Byte layout of a segment of `count` reviews whose string table takes `stringBytes`: every column 8-aligned. */
+function layout(count: number, stringBytes: number) {
+  let at = 8;
+  const next = (bytes: number) => {
+    const start = at;
+    at = align8(at + bytes);
+    return start;
+  };
+  const strings = next(stringBytes);
+  const offsets = {
+    strings,
+    at: next(8 * count),
+    ms: next(8 * count),
+    retrievability: next(8 * count),
+    card: next(4 * count),
+    deck: next(4 * count),
+    device: next(4 * count),
+    history: next(4 * count),
+    idRef: next(4 * count),
+    id: next(ID_BYTES * count),
+    rating: next(count),
+    phase: next(count),
+  };
+  return { offsets, size: at };
+}
+
+/**
+ * Builds one segment review by review, straight into typed columns: a writer keeps no review objects
+ * alive (a million of them would outlive the young generation and cost the collector).
+ */
+export class SegmentBuilder {
+  private strings: string[] = [];
+  private index = new Map<string, number>();
+  private n = 0;
+  private readonly at = new Float64Array(SEGMENT_REVIEWS);
+  private readonly ms = new Float64Array(SEGMENT_REVIEWS);
+  private readonly retrievability = new Float64Array(SEGMENT_REVIEWS);
+  private readonly card = new Uint32Array(SEGMENT_REVIEWS);
+  private readonly deck = new Uint32Array(SEGMENT_REVIEWS);
+  private readonly device = new Uint32Array(SEGMENT_REVIEWS);
+  private readonly history = new Uint32Array(SEGMENT_REVIEWS);
+  private readonly idRef = new Uint32Array(SEGMENT_REVIEWS);
+  private readonly ids = new Uint8Array(ID_BYTES * SEGMENT_REVIEWS);
+  private readonly rating = new Uint8Array(SEGMENT_REVIEWS);
+  private readonly phase = new Uint8Array(SEGMENT_REVIEWS);
+
+  /** Reviews added since the last `take`. */
+  get size(): number {
+    return this.n;
+  }
+
+  private ref(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.strings.push(s) - 1;
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  /** Adds a review; at most `SEGMENT_REVIEWS` before a `take`. */
+  add(r: ReviewRecord): void {
+    const i = this.n++;
+    this.at[i] = r.at.getTime();
+    this.ms[i] = r.ms;
+    this.retrievability[i] = r.retrievability ?? Number.NaN;
+    this.card[i] = this.ref(r.card);
+    this.deck[i] = this.ref(r.deck);
+    this.device[i] = this.ref(r.device);
+    this.history[i] = r.history;
+    this.idRef[i] = idBytes(r.id, this.ids, ID_BYTES * i) ? UUID_BYTES : this.ref(r.id);
+    this.rating[i] = r.rating;
+    this.phase[i] = PHASE_INDEX[r.phaseBefore];
+  }
+
+  /** The segment of the reviews added, [u32 count, u32 string bytes, strings (JSON), columns]; starts a new one. */
+  take(): Buffer {
+    const n = this.n;
+    const table = Buffer.from(JSON.stringify(this.strings), 'utf8');
+    const { offsets, size } = layout(n, table.length);
+    const out = Buffer.alloc(size);
+    out.writeUInt32LE(n, 0);
+    out.writeUInt32LE(table.length, 4);
+    table.copy(out, offsets.strings);
+    const put = (column: Float64Array | Uint32Array | Uint8Array, offset: number, length: number) =>
+      out.set(new Uint8Array(column.buffer, 0, length * column.BYTES_PER_ELEMENT), offset);
+    put(this.at, offsets.at, n);
+    put(this.ms, offsets.ms, n);
+    put(this.retrievability, offsets.retrievability, n);
+    put(this.card, offsets.card, n);
+    put(this.deck, offsets.deck, n);
+    put(this.device, offsets.device, n);
+    put(this.history, offsets.history, n);
+    put(this.idRef, offsets.idRef, n);
+    put(this.ids, offsets.id, ID_BYTES * n);
+    put(this.rating, offsets.rating, n);
+    put(this.phase, offsets.phase, n);
+    this.n = 0;
+    this.strings = [];
+    this.index = new Map();
+    return out;
+  }
+}
+
+/**
+ * Decodes the segments in `bytes` (which starts 8-aligned in its buffer) onto `into`, up to `limit`
+ * reviews in all, leaving out the first `skip` reviews (columns need no decoding to be skipped).
+ */
+export function decodeSegments(bytes: Buffer, into: ReviewRecord[], limit: number, skip = 0): void {
+  for (let start = 0; start < bytes.length && into.length < limit; ) {
+    const n = bytes.readUInt32LE(start);
+    const { offsets, size } = layout(n, bytes.readUInt32LE(start + 4));
+    if (start + size > bytes.length) throw new Error('truncated review segment');
+    const base = bytes.byteOffset + start;
+    const strings = JSON.parse(bytes.toString('utf8', start + offsets.strings, start + offsets.strings + bytes.readUInt32LE(start + 4))) as string[];
+    const f64 = (offset: number) => new Float64Array(bytes.buffer, base + offset, n);
+    const u32 = (offset: number) => new Uint32Array(bytes.buffer, base + offset, n);
+    const u8 = (offset: number, length = n) => new Uint8Array(bytes.buffer, base + offset, length);
+    const [at, ms, retrievability] = [f64(offsets.at), f64(offsets.ms), f64(offsets.retrievability)];
+    const [card, deck, device, history, idRef] = [u32(offsets.card), u32(offsets.deck), u32(offsets.device), u32(offsets.history), u32(offsets.idRef)];
+    const [ids, rating, phase] = [u8(offsets.id, ID_BYTES * n), u8(offsets.rating), u8(offsets.phase)];
+    const s = (i: number) => strings[i] as string;
+    for (let i = Math.min(skip, n); i < n && into.length < limit; i++) {
+      const r = retrievability[i] as number;
+      into.push({
+        id: idRef[i] === UUID_BYTES ? idFromBytes(ids, ID_BYTES * i) : s(idRef[i] as number),
+        card: s(card[i] as number),
+        deck: s(deck[i] as number),
+        device: s(device[i] as number),
+        at: new Date(at[i] as number),
+        rating: rating[i] as Rating,
+        ms: ms[i] as number,
+        phaseBefore: PHASES[phase[i] as number] as Phase,
+        retrievability: Number.isNaN(r) ? null : r,
+        history: history[i] as number,
+      });
+    }
+    skip = Math.max(0, skip - n);
+    start += size;
+  }
+}
