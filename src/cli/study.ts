@@ -1,37 +1,27 @@
-/** What the interactive commands share: one workspace (reopened after an edit), its home tree, its sessions, the app. */
-import { createElement, lazy, Suspense, type ReactElement } from 'react';
+/** What the interactive commands share: one workspace (reopened after an edit), its home tree, its sessions. */
 import { buildQueue } from '../schedule/queue.js';
-import { cappedCounts, deckTree, type Selection } from '../ui/deck-tree.js';
-import { App, type HomeData, type StartScreen, type StatsScreenProps } from '../ui/app.js';
-import { colorWanted, createPaint } from '../ui/paint.js';
+import type { HomeData } from '../ui/app.js';
+import { cappedCounts, deckTree } from '../ui/deck-tree.js';
 import type { GlobalOptions } from './context.js';
 import { WorkspaceSession, type SessionScope } from './review-session.js';
-import { editFile } from './tui.js';
+import { editFile } from './screen.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
-/**
- * The stats screen with its report, imported when first opened: the aggregates and their screen are a
- * large part of the app and nothing of them is needed for the first frame.
- */
-const LazyStatsScreen = lazy(async () => {
-  const [{ StatsScreen }, { statsReport }, { statsInputOf }] = await Promise.all([
-    import('../ui/stats-screen.js'), import('../stats/report.js'), import('./stats-input.js'),
-  ]);
-  const WorkspaceStats = ({ workspace, ...props }: StatsScreenProps & { readonly workspace: Workspace }) =>
-    createElement(StatsScreen, { ...props, load: () => statsReport(statsInputOf(workspace), [], new Date()) });
-  return { default: WorkspaceStats };
-});
-
 export class Study {
-  constructor(private workspace: Workspace, private readonly globals: GlobalOptions) {}
+  constructor(private current: Workspace, private readonly globals: GlobalOptions) {}
+
+  /** The workspace now (a session's edit opens it again). */
+  get workspace(): Workspace {
+    return this.current;
+  }
 
   session(scope: SessionScope): WorkspaceSession {
-    return new WorkspaceSession(this.workspace, scope, {
+    return new WorkspaceSession(this.current, scope, {
       clock: () => new Date(),
       editFile,
       reopen: async () => {
-        this.workspace = await openWorkspace(this.globals);
-        return this.workspace;
+        this.current = await openWorkspace(this.globals);
+        return this.current;
       },
     });
   }
@@ -42,7 +32,7 @@ export class Study {
    * with no limit and cap their own counts.
    */
   home(now: Date): HomeData {
-    const ws = this.workspace;
+    const ws = this.current;
     const settings = ws.settings;
     const open = buildQueue(ws.cards(), ws.states, ws.reviews, { ...settings, newPerDay: Infinity, reviewsPerDay: Infinity }, now);
     const limits = {
@@ -55,16 +45,5 @@ export class Study {
       total: cappedCounts(open.counts, limits),
       problems: ws.library.problems.length + ws.logProblems.length,
     };
-  }
-
-  app(start: StartScreen): ReactElement {
-    return createElement(App, {
-      start,
-      home: () => this.home(new Date()),
-      openSession: (selection: Selection | null, cram: boolean) => this.session({ selection, chapters: [], cram }),
-      stats: (props: StatsScreenProps) =>
-        createElement(Suspense, { fallback: null }, createElement(LazyStatsScreen, { ...props, workspace: this.workspace })),
-      paint: createPaint(colorWanted(process.env)),
-    });
   }
 }

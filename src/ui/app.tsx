@@ -6,7 +6,8 @@ import type { HomeState } from './home-state.js';
 import type { Paint } from './paint.js';
 import type { QueueCounts, SessionPort, SessionStep } from './review-item.js';
 import { ReviewScreen } from './review-screen.js';
-import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
+import type { TerminalSize } from './terminal-size.js';
+import { useTerminalSize } from './use-terminal-size.js';
 
 export interface HomeData {
   readonly tree: readonly TreeRow[];
@@ -23,7 +24,13 @@ export interface StatsScreenProps {
 
 export type StartScreen =
   | { readonly screen: 'home' }
-  | { readonly screen: 'review'; readonly port: SessionPort; readonly first?: SessionStep };
+  | {
+    readonly screen: 'review';
+    readonly port: SessionPort;
+    readonly first?: SessionStep;
+    /** When `first` came on screen, if it was painted before the app started (see firstReviewScreen). */
+    readonly shownAt?: number;
+  };
 
 export interface AppProps {
   readonly start: StartScreen;
@@ -38,7 +45,7 @@ export interface AppProps {
 
 type Route =
   | { readonly screen: 'home'; readonly status: string; readonly state?: HomeState }
-  | { readonly screen: 'review'; readonly port: SessionPort; readonly first?: SessionStep; readonly state?: HomeState }
+  | { readonly screen: 'review'; readonly port: SessionPort; readonly first?: SessionStep; readonly shownAt?: number; readonly state?: HomeState }
   | { readonly screen: 'stats'; readonly state?: HomeState };
 
 /** Routes between home, review (with its summary) and stats; a session started from the command line exits after it. */
@@ -57,7 +64,7 @@ export function App({ start, home, openSession, stats, paint, clock }: AppProps)
 
   switch (route.screen) {
     case 'review':
-      return <ReviewScreen port={route.port} first={route.first} size={size} paint={paint} clock={clock} onDone={() => backHome(route.state)} />;
+      return <ReviewScreen port={route.port} first={route.first} shownAt={route.shownAt} size={size} paint={paint} clock={clock} onDone={() => backHome(route.state)} />;
     case 'stats':
       return stats ? stats({ size, paint, onBack: () => backHome(route.state) }) : null;
     case 'home':

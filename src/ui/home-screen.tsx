@@ -5,7 +5,7 @@ import { homeFrame } from './home-frame.js';
 import { homeReducer, initialHomeState, selectedIndex, visibleRows, type HomeState } from './home-state.js';
 import type { Paint } from './paint.js';
 import type { QueueCounts } from './review-item.js';
-import type { TerminalSize } from './use-terminal-size.js';
+import type { TerminalSize } from './terminal-size.js';
 import { useHomeKeys } from './use-home-keys.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 

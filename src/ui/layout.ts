@@ -1,5 +1,5 @@
 /** Small helpers for building fixed-size frames out of lines. */
-import { visibleWidth } from './wrap-styled.js';
+import { cutStyled, visibleWidth } from './wrap-styled.js';
 import { appliesAt, KEY_TABLE, keysText, type Binding, type Screen, type Stage } from './keys.js';
 import { truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
@@ -16,6 +16,10 @@ export function exactly(lines: readonly string[], height: number): string[] {
   while (out.length < height) out.push('');
   return out;
 }
+
+/** The rows a screen's `lines` become on a terminal `width` wide: each cut to fit, an empty one a space (Ink drops empty texts). */
+export const frameRows = (lines: readonly string[], width: number): string[] =>
+  lines.map((line) => (line === '' ? ' ' : cutStyled(line, width)));
 
 /** `left` and `right` on one line of `width` columns, right-aligned; `left` is expected to fit. */
 export function spread(left: string, right: string, width: number): string {

@@ -5,12 +5,13 @@
 import type { Rating } from '../store/events.js';
 import { cardFace, PART_COUNTER } from './card-face.js';
 import { bindingOf, type Command } from './keys.js';
-import { duration, exactly, footerLines, keyHelpLines, rule, screenWidth, spread } from './layout.js';
-import { truncate } from './markdown-lines.js';
+import { duration, exactly, footerLines, frameRows, keyHelpLines, rule, screenWidth, spread } from './layout.js';
+import { markdownLines, truncate } from './markdown-lines.js';
 import type { Paint } from './paint.js';
-import { totalOf, type ReviewItem, type SessionPort } from './review-item.js';
-import { summaryOf, type ReviewState } from './review-state.js';
+import { totalOf, type ReviewItem, type SessionPort, type SessionStep } from './review-item.js';
+import { initialReviewState, summaryOf, type ReviewState } from './review-state.js';
 import { sanitizeLine } from './sanitize.js';
+import type { TerminalSize } from './terminal-size.js';
 import { visibleWidth } from './wrap-styled.js';
 
 /** Rows the review screen uses besides the card body. */
@@ -147,4 +148,21 @@ export function summaryFrame(
     row('Reviews due tomorrow', String(dueTomorrow)),
   ];
   return [...exactly(lines, layout.rows - 3), rule(columns, paint), ...footerLines('summary', 'any', columns, paint), sanitizeLine(state.status)];
+}
+
+/** Every line of the review screen (or the summary once the session is over) on a terminal of `size`. */
+export function reviewScreenLines(state: ReviewState, text: CardText | null, port: SessionPort, size: TerminalSize, paint: Paint): string[] {
+  // One line less than the terminal has rows: Ink ends its output with a newline, and the terminal must never scroll.
+  const layout = { columns: size.columns, rows: size.rows - 1 };
+  return state.finished ? summaryFrame(state, port, port.dueTomorrow(), layout, paint) : reviewFrame(state, text, port, layout, paint);
+}
+
+/**
+ * The screen ReviewScreen first draws for `first`, as text: `recall review` paints it while Ink loads,
+ * and Ink then draws the same rows over it.
+ */
+export function firstReviewScreen(port: SessionPort, first: SessionStep, size: TerminalSize, paint: Paint, shownAt: number): string {
+  const face = first.item ? cardFace(first.item) : null;
+  const text = face ? { front: markdownLines(face.front, textWidth(size.columns), paint), back: [] } : null;
+  return frameRows(reviewScreenLines(initialReviewState(first, shownAt), text, port, size, paint), size.columns).join('\n');
 }

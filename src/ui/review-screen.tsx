@@ -4,10 +4,10 @@ import { cardFace } from './card-face.js';
 import { Frame } from './frame.js';
 import { markdownLines } from './markdown-lines.js';
 import type { Paint } from './paint.js';
-import { bodyHeight, bodyLines, reviewFrame, summaryFrame, textWidth, type CardText } from './review-frame.js';
+import { bodyHeight, bodyLines, reviewScreenLines, textWidth, type CardText } from './review-frame.js';
 import type { SessionPort, SessionStep } from './review-item.js';
 import { initialReviewState, reviewReducer } from './review-state.js';
-import type { TerminalSize } from './use-terminal-size.js';
+import type { TerminalSize } from './terminal-size.js';
 import { useReviewKeys } from './use-review-keys.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 
@@ -15,6 +15,8 @@ export interface ReviewScreenProps {
   readonly port: SessionPort;
   /** The session's first step when the caller has it already (it checked the session is not empty): `next()` builds the queue. */
   readonly first?: SessionStep;
+  /** When `first` came on screen, if before this screen started (see firstReviewScreen); else now. */
+  readonly shownAt?: number;
   readonly size: TerminalSize;
   readonly paint: Paint;
   /** The session is over and its summary dismissed. */
@@ -23,9 +25,9 @@ export interface ReviewScreenProps {
 }
 
 /** Review (or cram) until the queue is empty or the user quits, then the session's summary. */
-export function ReviewScreen({ port, first, size, paint, onDone, clock = Date.now }: ReviewScreenProps) {
+export function ReviewScreen({ port, first, shownAt, size, paint, onDone, clock = Date.now }: ReviewScreenProps) {
   const { write } = useStdout();
-  const [state, dispatch, getState] = useSyncReducer(reviewReducer, () => initialReviewState(first ?? port.next(), clock()));
+  const [state, dispatch, getState] = useSyncReducer(reviewReducer, () => initialReviewState(first ?? port.next(), shownAt ?? clock()));
   const width = textWidth(size.columns);
   const height = bodyHeight(size.rows - 1);
   const item = state.step.item;
@@ -37,10 +39,5 @@ export function ReviewScreen({ port, first, size, paint, onDone, clock = Date.no
   const text = useMemo<CardText | null>(() => (front ? { front, back } : null), [front, back]);
   const scrollMax = text ? Math.max(bodyLines(text, revealed, width, paint).length - height, 0) : 0;
   useReviewKeys(getState, dispatch, { port, scrollMax, page: Math.max(height - 2, 1), onDone, clock, redraw: () => write('') });
-  // One line less than the terminal has rows: Ink ends its output with a newline, and the terminal must never scroll.
-  const layout = { columns: size.columns, rows: size.rows - 1 };
-  const lines = state.finished
-    ? summaryFrame(state, port, port.dueTomorrow(), layout, paint)
-    : reviewFrame(state, text, port, layout, paint);
-  return <Frame lines={lines} width={size.columns} />;
+  return <Frame lines={reviewScreenLines(state, text, port, size, paint)} width={size.columns} />;
 }

@@ -7,7 +7,7 @@ import { bodyHeight, statsFrame } from './stats/stats-frame.js';
 import { initialStatsState, statsReducer } from './stats/stats-state.js';
 import { statsTabs } from './stats/stats-tabs.js';
 import { useStatsKeys } from './stats/use-stats-keys.js';
-import type { TerminalSize } from './use-terminal-size.js';
+import type { TerminalSize } from './terminal-size.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 
 export interface StatsScreenProps {

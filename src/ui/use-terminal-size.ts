@@ -1,19 +1,13 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
-
-export interface TerminalSize {
-  readonly columns: number;
-  readonly rows: number;
-}
-
-const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+import { terminalSize, type TerminalSize } from './terminal-size.js';
 
 /** The terminal's size, updated on resize. */
 export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
-  const [size, setSize] = useState(() => sizeOf(stdout));
+  const [size, setSize] = useState(() => terminalSize(stdout));
   useEffect(() => {
-    const update = () => setSize(sizeOf(stdout));
+    const update = () => setSize(terminalSize(stdout));
     stdout.on('resize', update);
     return () => {
       stdout.off('resize', update);

@@ -1,8 +1,13 @@
 /** `recall review [--chapter Q]… [--cram]`: straight into a review (or cram) session, then its summary. */
 import { UserError } from '../../errors.js';
+import { colorWanted, createPaint } from '../../ui/paint.js';
+import { firstReviewScreen } from '../../ui/review-frame.js';
 import { sanitizeLine } from '../../ui/sanitize.js';
+import { terminalSize } from '../../ui/terminal-size.js';
 import type { GlobalOptions } from '../context.js';
 import { scopeCards } from '../review-session.js';
+import { enterScreen } from '../screen.js';
+import { Study } from '../study.js';
 import { requireTerminal } from '../terminal.js';
 import { loadUi } from '../ui-modules.js';
 import { openWorkspace, reportProblems } from '../workspace.js';
@@ -12,9 +17,16 @@ export interface ReviewOptions {
   readonly cram?: boolean;
 }
 
+/**
+ * Whether Ink draws frames as they come: not in CI (it then writes only the last frame, as for a log)
+ * nor for a screen reader (it then writes plain text). Ink's own tests of the environment.
+ */
+const inkDrawsFrames = (env: NodeJS.ProcessEnv) =>
+  !['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false') &&
+  env.INK_SCREEN_READER !== 'true';
+
 export async function run(_operands: string[], options: ReviewOptions, globals: GlobalOptions): Promise<void> {
   requireTerminal('review');
-  const ui = loadUi();
   const workspace = await openWorkspace(globals);
   // Written before the app takes the alternate screen, so they are on the terminal when it quits.
   reportProblems(workspace);
@@ -24,7 +36,6 @@ export async function run(_operands: string[], options: ReviewOptions, globals: 
       ? `no cards under a chapter matching ${scope.chapters.map((c) => `"${c}"`).join(', ')}; \`recall decks\` shows the outline`
       : 'no cards in the decks; `recall config set decks <folder>` points recall at your notes');
   }
-  const { Study, runTui } = await ui;
   const study = new Study(workspace, globals);
   const port = study.session(scope);
   const first = port.next();
@@ -32,5 +43,17 @@ export async function run(_operands: string[], options: ReviewOptions, globals: 
     process.stdout.write(`Nothing due now in ${sanitizeLine(port.title)}. \`recall review --cram\` practises anyway.\n`);
     return;
   }
-  await runTui(study.app({ screen: 'review', port, first }));
+  // The first card goes on screen before Ink and React are loaded (a third of the time to it), drawn by
+  // the same code as the review screen's first frame, which Ink then draws over it.
+  const paint = createPaint(colorWanted(process.env));
+  const shownAt = Date.now();
+  const screen = enterScreen(inkDrawsFrames(process.env) ? firstReviewScreen(port, first, terminalSize(process.stdout), paint, shownAt) : '');
+  let ui: Awaited<ReturnType<typeof loadUi>>;
+  try {
+    ui = await loadUi();
+  } catch (error) {
+    screen.leave();
+    throw error;
+  }
+  await ui.runTui(ui.studyApp(study, { screen: 'review', port, first, shownAt }, paint), screen);
 }
