@@ -1,15 +1,17 @@
 /**
  * Loading decks: folders are walked for `*.md` notes, each file is read and decoded, then run through
  * `cardsFromFile`. A bad file never stops the others: it becomes a problem naming the file.
- * Identical cards across decks are kept once, the first in path order.
+ * Identical cards across decks are kept once, the first in path order (parse-notes composes the library).
  */
+import { statSync, type BigIntStats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Settings } from '../store/settings.js';
-import type { Card, DeckOutline, Library } from './card.js';
-import { countedDeck, type LintFinding } from './deck.js';
-import { cardsFromNotes, type NoteRead, type NoteSource, type ParseIo } from './parse-notes.js';
+import type { Library } from './card.js';
+import type { LintFinding } from './deck.js';
+import { ParseCache } from './parse-cache.js';
+import type { NoteRead, NoteSource, ParseIo } from './parse-notes.js';
 
 export type CardOptions = Pick<Settings, 'maxCardChars' | 'maxCardItems' | 'summaryWords' | 'skipTitles'>;
 
@@ -85,16 +87,19 @@ async function noteTextOf(file: string): Promise<NoteRead> {
   }
 }
 
-/**
- * Reads the decks at `paths` (folders recursively, or files) into cards, outlines and problems. With
- * `io.cacheDir`, unchanged notes come from the parse cache; `io.progress` follows the notes parsed.
- */
-export async function loadLibrary(paths: readonly string[], options: CardOptions, io: ParseIo = {}): Promise<LintedLibrary> {
-  const problems: Problem[] = [];
-  const decks: DeckOutline[] = [];
-  const cards: Card[] = [];
-  const lint: LintFinding[] = [];
-  const seen = new Set<string>();
+/** Each note's stat; undefined where it cannot be statted (reading it will say why). */
+function noteStats(notes: readonly NoteSource[]): (BigIntStats | undefined)[] {
+  return notes.map(({ file }) => {
+    try {
+      return statSync(file, { bigint: true });
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** Every note the deck paths name, each file once (the first path naming it wins), in path order. */
+async function notesOf(paths: readonly string[], problems: Problem[]): Promise<NoteSource[]> {
   const seenFiles = new Set<string>();
   const notes: NoteSource[] = [];
   for (const deckPath of paths) {
@@ -105,25 +110,43 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
       notes.push({ file: note.file, deckKey: note.key });
     }
   }
-  const outcomes = await cardsFromNotes(notes, noteTextOf, options, io);
-  outcomes.forEach((outcome, n) => {
-    if ('problem' in outcome) {
-      problems.push({ file: notes[n]!.file, message: outcome.problem });
-      return;
+  return notes;
+}
+
+/**
+ * Reads the decks at `paths` (folders recursively, or files) into cards, outlines and problems. With
+ * `io.cacheDir`, unchanged notes come from the parse cache, and an unchanged library as a whole, its
+ * cards and lint read when first used; `io.progress` follows the notes parsed.
+ */
+export async function loadLibrary(paths: readonly string[], options: CardOptions, io: ParseIo = {}): Promise<LintedLibrary> {
+  const walkProblems: Problem[] = [];
+  const notes = await notesOf(paths, walkProblems);
+  const cache = io.cacheDir === undefined ? undefined : ParseCache.open(io.cacheDir, options);
+  const stats = cache ? noteStats(notes) : [];
+  const stored = cache?.storedLibrary(notes, stats);
+  if (stored) {
+    return {
+      decks: stored.decks,
+      problems: [...walkProblems, ...stored.problems],
+      get cards() {
+        return stored.cards;
+      },
+      get lint() {
+        return stored.lint;
+      },
+    };
+  }
+  // The pipeline (markdown, YAML) is loaded only when the library is not in the cache as a whole.
+  const { cardsFromNotes, composedLibrary } = await import('./parse-notes.js');
+  const outcomes = await cardsFromNotes(notes, noteTextOf, options, cache && { cache, stats }, io.progress);
+  const { library, parts } = composedLibrary(notes, outcomes);
+  if (cache) {
+    cache.keepLibrary({ decks: library.decks, problems: library.problems, lint: library.lint, parts });
+    try {
+      cache.save();
+    } catch {
+      // The cache only saves time; a read-only or full disk must not stop the decks from loading.
     }
-    const result = outcome.cards;
-    problems.push(...result.problems);
-    lint.push(...result.lint);
-    if (!result.deck) return;
-    const kept = result.cards.map((card, i) => {
-      const key = result.dedupeKeys[i]!;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      cards.push(card);
-      return true;
-    });
-    // Counts are of the cards listed: a card kept once is counted in the deck that keeps it.
-    decks.push(kept.every(Boolean) ? result.deck : countedDeck(result.deck, result.cardNodes, (i) => kept[i]!));
-  });
-  return { decks, cards, problems, lint };
+  }
+  return { ...library, problems: [...walkProblems, ...library.problems] };
 }

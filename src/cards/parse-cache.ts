@@ -12,17 +12,35 @@
  * changed twice within one timestamp tick right around a save. So a fingerprint is only kept when the
  * file's ctime is clearly older than the save itself (`RACY_NS`); a newer file is read and hashed again
  * next time.
+ *
+ * On top of the entries, the cache keeps the last library made from them: its decks, problems, lint and
+ * cards, under a hash of every note's path, deck key and fingerprint. Re-opening an unchanged library
+ * reads only that (a few MB of columns) and not one entry.
+ *
+ * The file: each entry (its cards' texts, then everything else) one after the other, then the index
+ * (fingerprints and where each entry is), then the library, then a footer saying where those are. Card
+ * texts are read when a card's front or back is (stored-card); a save writes a new file and renames it
+ * over the old one, so a reader's open file never changes under it. Entries parsed in this run are
+ * written as soon as they are parsed, so a first parse never holds every card's text in memory.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync, type BigIntStats } from 'node:fs';
+import { fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import type { Problem } from '../errors.js';
 import type { CardRules } from './candidates.js';
-import type { FileCards } from './deck.js';
+import type { Card, DeckOutline, Library } from './card.js';
+import type { FileCards, LintFinding } from './deck.js';
+import { CardTexts } from './stored-card.js';
+import { cardColumns, cardTextBytes, deckColumns, decksOf, storedCards, withStoredTexts, type CardColumns, type DeckColumns } from './stored-columns.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE_NAME = 'notes.v8';
+/** The file's last bytes: what tells a cache file from anything else. */
+const MAGIC = Buffer.from('\nrecall parse cache\n');
+/** The footer is small JSON; this bounds what is read to find it. */
+const FOOTER_MAX = 16 * 1024;
 /** Files changed less than this before a save are re-hashed on the next start (timestamp ticks, clock skew). */
 const RACY_NS = 2_000_000_000n;
 
@@ -55,43 +73,217 @@ interface Known {
   readonly text: string;
 }
 
-interface Stored {
+/** Bytes of the file: offset and length. */
+type Section = readonly [at: number, bytes: number];
+
+/** Where an entry is: its card texts from `at`, then its meta (v8). */
+interface Place {
+  readonly at: number;
+  readonly textBytes: number;
+  readonly metaBytes: number;
+}
+
+/** An entry as stored: its FileCards, the cards as columns without their texts. */
+interface EntryMeta extends Omit<FileCards, 'cards'> {
+  readonly cards: CardColumns;
+}
+
+interface Index {
+  readonly files: [string, Known][];
+  readonly entries: [string, Place][];
+}
+
+interface StoredLibraryPlace {
+  readonly key: string;
+  readonly decks: Section;
+  readonly problems: Section;
+  readonly lint: Section;
+  readonly cards: Section;
+}
+
+interface Footer {
   readonly format: number;
   readonly code: string;
-  readonly entries: [string, FileCards][];
-  readonly files: [string, Known][];
+  readonly index: Section;
+  readonly library: StoredLibraryPlace | null;
+}
+
+/** An entry in use: its cards, and where its texts are (in the file read, or the one being written). */
+interface Entry {
+  readonly cards: FileCards;
+  readonly texts: CardTexts;
+  readonly place: Place;
+  /** Per card: offset from the entry's start, front bytes, back bytes. */
+  readonly positions: Float64Array;
+}
+
+/** A note as the library lists it. */
+export interface NoteRef {
+  readonly file: string;
+  readonly deckKey: string;
+}
+
+/** What a library made from notes is, for the cache: the notes' part of it, and which entries' cards it lists. */
+export interface LibraryRecord {
+  readonly decks: readonly DeckOutline[];
+  /** Problems of the notes (not of walking folders). */
+  readonly problems: readonly Problem[];
+  readonly lint: readonly LintFinding[];
+  /** The entries whose cards the library lists, in order, with which of their cards it keeps (null: all). */
+  readonly parts: readonly { readonly key: string; readonly kept: readonly boolean[] | null }[];
+}
+
+/** A library read back from the cache: decks and problems now, cards and lint when first asked for. */
+export interface StoredLibrary extends Library {
+  readonly problems: readonly Problem[];
+  readonly lint: readonly LintFinding[];
+}
+
+/** The file being written: appended to, and readable for the card texts already in it. */
+class CacheWriter {
+  readonly texts: CardTexts;
+  /** The file system's "now" when the save began: what a note's ctime must be clearly before. */
+  readonly startedNs: bigint;
+  private end = 0;
+
+  constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const fd = openSync(path, 'w+', 0o600);
+    this.texts = new CardTexts(fd);
+    this.startedNs = fstatSync(fd, { bigint: true }).mtimeNs;
+  }
+
+  /** Appends `buffer`; where it went. */
+  append(buffer: Uint8Array): Section {
+    const at = this.end;
+    for (let done = 0; done < buffer.length; ) done += writeSync(this.texts.fd, buffer, done, buffer.length - done, at + done);
+    this.end += buffer.length;
+    return [at, buffer.length];
+  }
+
+  /** Appends an entry's texts and meta. */
+  appendEntry(texts: Uint8Array, meta: Uint8Array): Place {
+    const [at] = this.append(texts);
+    this.append(meta);
+    return { at, textBytes: texts.length, metaBytes: meta.length };
+  }
+
+  /** Copies an entry from the file `from` is reading. */
+  copy(from: CardTexts, place: Place): Place {
+    const [at] = this.append(from.bytes(place.at, place.textBytes + place.metaBytes));
+    return { ...place, at };
+  }
+}
+
+const readSection = <T>(texts: CardTexts, [at, bytes]: Section): T => deserialize(texts.bytes(at, bytes)) as T;
+
+/** The footer of the file `texts` reads, or undefined when it is not a cache file of this format. */
+function footerOf(texts: CardTexts): Footer | undefined {
+  const size = fstatSync(texts.fd).size;
+  const tail = texts.bytes(Math.max(0, size - FOOTER_MAX), Math.min(size, FOOTER_MAX));
+  if (tail.length < MAGIC.length + 4 || !tail.subarray(tail.length - MAGIC.length).equals(MAGIC)) return undefined;
+  const jsonEnd = tail.length - MAGIC.length - 4;
+  const jsonBytes = tail.readUInt32LE(jsonEnd);
+  if (jsonBytes > jsonEnd) return undefined;
+  const footer = JSON.parse(tail.toString('utf8', jsonEnd - jsonBytes, jsonEnd)) as Footer;
+  return footer.format === FORMAT ? footer : undefined;
 }
 
 export class ParseCache {
-  private readonly used = new Map<string, FileCards>();
+  private readonly used = new Map<string, Entry>();
   private readonly seen = new Map<string, Known>();
   private added = 0;
+  private index?: { readonly files: ReadonlyMap<string, Known>; readonly entries: ReadonlyMap<string, Place> };
+  /** The file being written (created on the first entry parsed or at the save); null: writing failed. */
+  private writer?: CacheWriter | null;
+  /** The library of this run: its key and notes' stats, and what it is once made. */
+  private library?: { readonly key: string; readonly stats: readonly (BigIntStats | undefined)[]; record?: LibraryRecord };
 
   private constructor(
     private readonly file: string,
     private readonly code: string,
     private readonly rules: string,
-    private readonly stored: ReadonlyMap<string, FileCards>,
-    private readonly files: ReadonlyMap<string, Known>,
+    /** The file as it was when opened, and its footer; absent: no usable cache. */
+    private readonly stored?: { readonly texts: CardTexts; readonly footer: Footer },
   ) {}
 
   /** The cache in `dir` for these rules; a missing, unreadable or other-build cache starts empty. */
   static open(dir: string, rules: CardRules): ParseCache {
     const file = join(dir, FILE_NAME);
     const code = codeVersion();
-    let stored: Stored | undefined;
+    const ruleKey = JSON.stringify(cardRules(rules));
+    let texts: CardTexts;
     try {
-      const data = deserialize(readFileSync(file)) as Stored;
-      if (data.format === FORMAT && data.code === code) stored = data;
+      texts = new CardTexts(openSync(file, 'r'));
     } catch {
-      // No cache yet, or a damaged one: it is rebuildable, so start over.
+      return new ParseCache(file, code, ruleKey);
     }
-    return new ParseCache(file, code, JSON.stringify(cardRules(rules)), new Map(stored?.entries), new Map(stored?.files));
+    let footer: Footer | undefined;
+    try {
+      footer = footerOf(texts);
+    } catch {
+      // A damaged cache: it is rebuildable, so start over.
+    }
+    return new ParseCache(file, code, ruleKey, footer?.code === code ? { texts, footer } : undefined);
+  }
+
+  /**
+   * The library last made from exactly these notes (same paths, deck keys and fingerprints, `stats[i]`
+   * being the stat of `notes[i]`), or undefined. Either way, what `keepLibrary` then keeps is filed
+   * under these notes.
+   */
+  storedLibrary(notes: readonly NoteRef[], stats: readonly (BigIntStats | undefined)[]): StoredLibrary | undefined {
+    const hash = createHash('sha256').update(`${this.code}\0${this.rules}\0${notes.length}\n`);
+    notes.forEach((note, i) => {
+      const s = stats[i];
+      hash.update(`${note.file}\0${note.deckKey}\0${s ? fingerprint(s) : '-'}\n`);
+    });
+    const key = hash.digest('base64url');
+    this.library = { key, stats };
+    const place = this.stored?.footer.library;
+    if (!this.stored || place?.key !== key) return undefined;
+    const { texts } = this.stored;
+    try {
+      const decks = decksOf(readSection<DeckColumns>(texts, place.decks));
+      const problems = readSection<Problem[]>(texts, place.problems);
+      let cards: Card[] | undefined;
+      let lint: LintFinding[] | undefined;
+      return {
+        decks,
+        problems,
+        get cards() {
+          return (cards ??= storedCards(readSection<CardColumns>(texts, place.cards), texts, 0));
+        },
+        get lint() {
+          return (lint ??= readSection<LintFinding[]>(texts, place.lint));
+        },
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps `record` as the library of the notes last given to `storedLibrary`, to save with the entries. */
+  keepLibrary(record: LibraryRecord): void {
+    if (this.library) this.library.record = record;
+  }
+
+  private get known() {
+    if (!this.index) {
+      let stored: Index = { files: [], entries: [] };
+      try {
+        if (this.stored) stored = readSection<Index>(this.stored.texts, this.stored.footer.index);
+      } catch {
+        // A damaged index: every note is read and parsed again.
+      }
+      this.index = { files: new Map(stored.files), entries: new Map(stored.entries) };
+    }
+    return this.index;
   }
 
   /** The text hash of `path` when its stat fingerprint is the one remembered with it, else undefined. */
   knownText(path: string, stats: BigIntStats): string | undefined {
-    const known = this.files.get(path);
+    const known = this.known.files.get(path);
     if (known?.fingerprint !== fingerprint(stats)) return undefined;
     this.seen.set(path, known);
     return known.text;
@@ -108,42 +300,120 @@ export class ParseCache {
   }
 
   get(key: string): FileCards | undefined {
-    const hit = this.stored.get(key) ?? this.used.get(key);
-    if (hit) this.used.set(key, hit);
-    return hit;
+    const entry = this.used.get(key) ?? this.storedEntry(key);
+    if (entry) this.used.set(key, entry);
+    return entry?.cards;
   }
 
-  put(key: string, value: FileCards): void {
-    this.used.set(key, value);
-    this.added += 1;
+  private storedEntry(key: string): Entry | undefined {
+    const place = this.known.entries.get(key);
+    if (!place || !this.stored) return undefined;
+    const { texts } = this.stored;
+    try {
+      const meta = deserialize(texts.bytes(place.at + place.textBytes, place.metaBytes)) as EntryMeta;
+      return { cards: { ...meta, cards: storedCards(meta.cards, texts, place.at) }, texts, place, positions: meta.cards.texts };
+    } catch {
+      return undefined;
+    }
   }
 
   /**
-   * Writes the cache when something was parsed or a file was hashed anew. Entries of this run are kept,
-   * and older ones while they are fewer than those (so switching between two deck sets does not parse
-   * everything each time).
+   * Files a note just parsed under `key`, writing it to the new cache file at once; the same cards,
+   * their texts now read from that file (unless it cannot be written: then as they are).
+   */
+  put(key: string, value: FileCards): FileCards {
+    this.added += 1;
+    const writer = this.writing();
+    if (!writer) return value;
+    try {
+      const { bytes, texts: positions } = cardTextBytes(value.cards);
+      const meta: EntryMeta = { ...value, cards: cardColumns(value.cards, positions) };
+      const place = writer.appendEntry(bytes, serialize(meta));
+      const cards = { ...value, cards: withStoredTexts(value.cards, writer.texts, place.at, positions) };
+      this.used.set(key, { cards, texts: writer.texts, place, positions });
+      return cards;
+    } catch {
+      this.abandonWriting();
+      return value;
+    }
+  }
+
+  /** The new cache file, created on first use; undefined once writing it has failed. */
+  private writing(): CacheWriter | undefined {
+    if (this.writer === undefined) {
+      try {
+        this.writer = new CacheWriter(`${this.file}.${process.pid}.tmp`);
+      } catch {
+        this.writer = null;
+      }
+    }
+    return this.writer ?? undefined;
+  }
+
+  private abandonWriting(): void {
+    if (this.writer) rmSync(this.writer.path, { force: true });
+    this.writer = null;
+  }
+
+  /**
+   * Writes the cache when something was parsed, a file was hashed anew or the library is new. Entries
+   * of this run are kept, and older ones while they are fewer than those (so switching between two
+   * deck sets does not parse everything each time).
    */
   save(): void {
-    const rehashed = [...this.seen].some(([path, known]) => this.files.get(path) !== known);
-    if (this.added === 0 && !rehashed) return;
-    const entries = [...this.used];
-    const room = Math.max(this.used.size, 1000);
-    for (const entry of this.stored) {
-      if (entries.length >= this.used.size + room) break;
-      if (!this.used.has(entry[0])) entries.push(entry);
-    }
-    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
+    const rehashed = [...this.seen].some(([path, known]) => this.known.files.get(path) !== known);
+    const newLibrary = this.library?.record !== undefined && this.library.key !== this.stored?.footer.library?.key;
+    if (this.added === 0 && !rehashed && !newLibrary) return;
+    const writer = this.writing();
+    if (!writer) return;
     try {
-      // The new file's own mtime is the file system's "now": what a note's ctime must be clearly before.
-      const savedNs = fstatSync(fd, { bigint: true }).mtimeNs;
-      const files = [...this.seen].filter(([, known]) => known.ctimeNs < savedNs - RACY_NS);
-      const data: Stored = { format: FORMAT, code: this.code, entries, files };
-      writeSync(fd, serialize(data));
-    } finally {
-      closeSync(fd);
+      this.write(writer);
+    } catch (error) {
+      this.abandonWriting();
+      throw error;
     }
-    renameSync(tmp, this.file);
+    this.writer = null;
+  }
+
+  private write(writer: CacheWriter): void {
+    const placed = new Map<string, Place>();
+    for (const [key, entry] of this.used) placed.set(key, entry.texts === writer.texts ? entry.place : writer.copy(entry.texts, entry.place));
+    const room = this.used.size + Math.max(this.used.size, 1000);
+    for (const [key, place] of this.known.entries) {
+      if (placed.size >= room) break;
+      if (!placed.has(key) && this.stored) placed.set(key, writer.copy(this.stored.texts, place));
+    }
+    const settled = (s: BigIntStats | Known | undefined) => s !== undefined && s.ctimeNs < writer.startedNs - RACY_NS;
+    const files = [...this.seen].filter(([, known]) => settled(known));
+    const index = writer.append(serialize({ files, entries: [...placed] } satisfies Index));
+    const library = this.library?.record && this.library.stats.every(settled) ? this.writeLibrary(writer, this.library.key, this.library.record, placed) : null;
+    const footer = Buffer.from(JSON.stringify({ format: FORMAT, code: this.code, index, library } satisfies Footer));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(footer.length);
+    writer.append(Buffer.concat([footer, length, MAGIC]));
+    renameSync(writer.path, this.file);
+  }
+
+  /** Writes the library's parts; where they are, or null when one of its entries is not in this file. */
+  private writeLibrary(writer: CacheWriter, key: string, record: LibraryRecord, placed: ReadonlyMap<string, Place>): StoredLibraryPlace | null {
+    const cards: Card[] = [];
+    const positions: number[] = [];
+    for (const { key: entryKey, kept } of record.parts) {
+      const entry = this.used.get(entryKey);
+      const place = placed.get(entryKey);
+      if (!entry || !place) return null;
+      entry.cards.cards.forEach((card, i) => {
+        if (kept && !kept[i]) return;
+        cards.push(card);
+        positions.push(place.at + (entry.positions[3 * i] as number), entry.positions[3 * i + 1] as number, entry.positions[3 * i + 2] as number);
+      });
+    }
+    return {
+      key,
+      decks: writer.append(serialize(deckColumns(record.decks))),
+      problems: writer.append(serialize(record.problems)),
+      lint: writer.append(serialize(record.lint)),
+      cards: writer.append(serialize(cardColumns(cards, Float64Array.from(positions)))),
+    };
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/cards/library.js';
 import { ParseCache } from '../../src/cards/parse-cache.js';
+import { cardsFromNotes, composedLibrary, type NoteSource } from '../../src/cards/parse-notes.js';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
 
 const note = (word: string) =>
@@ -32,8 +33,19 @@ describe('parse cache', () => {
     const again: number[] = [];
     const warm = await open((done) => again.push(done));
     expect(again).toEqual([]);
-    expect(warm.cards).toEqual(cold.cards);
+    // As JSON: every field of every card, texts included, in the same order as a parse without a cache.
+    const uncached = await loadLibrary([join(root, 'decks.md')], DEFAULT_SETTINGS);
+    expect(JSON.stringify(cold.cards)).toBe(JSON.stringify(uncached.cards));
+    expect(JSON.stringify(warm.cards)).toBe(JSON.stringify(uncached.cards));
+    expect(warm.cards.map((c) => [c.front, c.back])).toEqual(uncached.cards.map((c) => [c.front, c.back]));
     expect(warm.decks).toEqual(cold.decks);
+  });
+
+  it('loads the decks when the cache cannot be written', async () => {
+    writeFileSync(join(root, 'decks.md'), note('alpha'));
+    writeFileSync(join(root, 'not-a-folder'), '');
+    const library = await loadLibrary([join(root, 'decks.md')], DEFAULT_SETTINGS, { cacheDir: join(root, 'not-a-folder', 'cache') });
+    expect(library.cards.map((c) => c.back).join('\n')).toContain('alpha data');
   });
 
   it('never serves a stale card: a rewrite keeping size and mtime is seen', async () => {
@@ -106,5 +118,83 @@ describe('parse cache stat fingerprints', () => {
     const now = statSync(dir, { bigint: true }).ctimeNs;
     const cache = savedWith(stats({ ctimeNs: now, mtimeNs: now }));
     expect(cache.knownText('/notes/a.md', stats({ ctimeNs: now, mtimeNs: now }))).toBeUndefined();
+  });
+});
+
+describe('parse cache of a whole library', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'recall-parse-cache-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  // Notes that exist only as text here, with stat fingerprints of files settled long before the save.
+  const texts: Record<string, string> = {
+    '/notes/a.md': `${note('alpha')}\n## 1.2 Claims\n\nA claim asks for storage of a class.\n`,
+    // Repeats a's first card: kept once, in the first deck.
+    '/notes/b.md': `${note('alpha').replace('Storage', 'Other')}\n## 2. Pods\n\nA pod runs containers together on one node.\n`,
+    '/notes/c.md': '',
+  };
+  const notes: NoteSource[] = Object.keys(texts).map((file) => ({ file, deckKey: file.slice('/notes/'.length) }));
+  const settled = (ino: number) => ({ dev: 1n, ino: BigInt(ino), size: 300n, mtimeNs: 10n ** 18n, ctimeNs: 10n ** 18n }) as unknown as BigIntStats;
+  const stats = notes.map((_, i) => settled(i + 1));
+  const read = async (file: string) => (texts[file] ? { text: texts[file] } : { problem: 'empty note: nothing to make cards from' });
+
+  /** What loadLibrary does on a miss: parse through the cache, compose, keep the library, save. */
+  const parsedAndSaved = async (statsNow: readonly (BigIntStats | undefined)[]) => {
+    const cache = ParseCache.open(dir, DEFAULT_SETTINGS);
+    expect(cache.storedLibrary(notes, statsNow)).toBeUndefined();
+    const outcomes = await cardsFromNotes(notes, read, DEFAULT_SETTINGS, { cache, stats: statsNow });
+    const { library, parts } = composedLibrary(notes, outcomes);
+    cache.keepLibrary({ decks: library.decks, problems: library.problems, lint: library.lint, parts });
+    cache.save();
+    return library;
+  };
+
+  it('gives back the decks, cards, problems and lint of an unchanged library', async () => {
+    const library = await parsedAndSaved(stats);
+    const uncached = composedLibrary(notes, await cardsFromNotes(notes, read, DEFAULT_SETTINGS, undefined)).library;
+    expect(uncached.cards.length).toBe(3);
+    expect(uncached.decks.find((d) => d.key === 'b.md')?.cards).toBe(1);
+    expect(uncached.problems).toHaveLength(1);
+
+    const stored = ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, stats);
+    expect(stored).toBeDefined();
+    expect(stored!.decks).toEqual(uncached.decks);
+    expect(stored!.problems).toEqual(uncached.problems);
+    expect(stored!.lint).toEqual(uncached.lint);
+    expect(JSON.stringify(stored!.cards)).toBe(JSON.stringify(uncached.cards));
+    expect(JSON.stringify(library.cards)).toBe(JSON.stringify(uncached.cards));
+  });
+
+  it('is not served when any note changed, moved or went away', async () => {
+    await parsedAndSaved(stats);
+    const open = () => ParseCache.open(dir, DEFAULT_SETTINGS);
+    const rewritten = stats.map((s, i) => (i === 1 ? ({ ...s, ctimeNs: s.ctimeNs + 1n } as BigIntStats) : s));
+    expect(open().storedLibrary(notes, rewritten)).toBeUndefined();
+    expect(open().storedLibrary(notes.slice(0, 2), stats.slice(0, 2))).toBeUndefined();
+    expect(open().storedLibrary(notes.map((n) => ({ ...n, deckKey: `x/${n.deckKey}` })), stats)).toBeUndefined();
+    expect(open().storedLibrary(notes, [stats[0], undefined, stats[2]])).toBeUndefined();
+    expect(ParseCache.open(dir, { ...DEFAULT_SETTINGS, maxCardChars: 200 }).storedLibrary(notes, stats)).toBeUndefined();
+    expect(open().storedLibrary(notes, stats)).toBeDefined();
+  });
+
+  it('is not kept when a note changed around the save (racy)', async () => {
+    const now = statSync(dir, { bigint: true }).ctimeNs;
+    const racy = stats.map((s) => ({ ...s, ctimeNs: now, mtimeNs: now }) as BigIntStats);
+    await parsedAndSaved(racy);
+    expect(ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, racy)).toBeUndefined();
+  });
+
+  it("keeps reading its cards' texts after another process replaced the cache file", async () => {
+    const library = await parsedAndSaved(stats);
+    const expected = JSON.stringify(library.cards);
+    const stored = ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, stats)!;
+    // Another process saves a cache for other notes over it.
+    const other = ParseCache.open(dir, DEFAULT_SETTINGS);
+    other.remember('/elsewhere/x.md', settled(9), 'hash-x');
+    other.save();
+    expect(ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, stats)).toBeUndefined();
+    expect(JSON.stringify(stored.cards)).toBe(expected);
   });
 });

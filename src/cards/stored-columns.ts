@@ -1,0 +1,197 @@
+/**
+ * Decks and cards as the parse cache stores them: columns of numbers over one table of strings, which
+ * `v8.deserialize` reads about ten times faster than the same data as objects (a typed array is copied,
+ * not parsed field by field), and cards without their texts (those stay in the file, see stored-card).
+ */
+import type { Card, CardKind, DeckOutline, OutlineNode, OutlineRef } from './card.js';
+import { StoredCard, type CardTexts } from './stored-card.js';
+
+/** Each distinct string once, by index. */
+class StringTable {
+  readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(text: string): number {
+    let at = this.index.get(text);
+    if (at === undefined) {
+      at = this.strings.length;
+      this.strings.push(text);
+      this.index.set(text, at);
+    }
+    return at;
+  }
+
+  /** The index of a section number, or -1 for none. */
+  ofNumber(number: string | null): number {
+    return number === null ? -1 : this.of(number);
+  }
+}
+
+const numberOf = (strings: readonly string[], at: number): string | null => (at === -1 ? null : (strings[at] as string));
+
+export interface DeckColumns {
+  readonly strings: string[];
+  /** Per deck: key, title, file, tag count, cards, chapter count. */
+  readonly decks: Int32Array;
+  readonly tags: Int32Array;
+  /** Per outline node, in preorder: number (-1: none), title, line, cards, child count. */
+  readonly nodes: Int32Array;
+}
+
+export function deckColumns(decks: readonly DeckOutline[]): DeckColumns {
+  const table = new StringTable();
+  const deckFields: number[] = [];
+  const tags: number[] = [];
+  const nodes: number[] = [];
+  const addNodes = (list: readonly OutlineNode[]): void => {
+    for (const node of list) {
+      nodes.push(table.ofNumber(node.number), table.of(node.title), node.line, node.cards, node.children.length);
+      addNodes(node.children);
+    }
+  };
+  for (const deck of decks) {
+    deckFields.push(table.of(deck.key), table.of(deck.title), table.of(deck.file), deck.tags.length, deck.cards, deck.chapters.length);
+    for (const tag of deck.tags) tags.push(table.of(tag));
+    addNodes(deck.chapters);
+  }
+  return { strings: table.strings, decks: Int32Array.from(deckFields), tags: Int32Array.from(tags), nodes: Int32Array.from(nodes) };
+}
+
+export function decksOf({ strings, decks, tags, nodes }: DeckColumns): DeckOutline[] {
+  let tag = 0;
+  let node = 0;
+  const nodesOf = (count: number): OutlineNode[] => {
+    const list: OutlineNode[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = 5 * node++;
+      const number = numberOf(strings, nodes[at] as number);
+      const title = strings[nodes[at + 1] as number] as string;
+      const line = nodes[at + 2] as number;
+      const cards = nodes[at + 3] as number;
+      list[i] = { number, title, line, cards, children: nodesOf(nodes[at + 4] as number) };
+    }
+    return list;
+  };
+  const list: DeckOutline[] = new Array(decks.length / 6);
+  for (let d = 0; d < list.length; d++) {
+    const at = 6 * d;
+    const deckTags = Array.from(tags.subarray(tag, (tag += decks[at + 3] as number)), (t) => strings[t] as string);
+    list[d] = {
+      key: strings[decks[at] as number] as string,
+      title: strings[decks[at + 1] as number] as string,
+      file: strings[decks[at + 2] as number] as string,
+      tags: deckTags,
+      cards: decks[at + 4] as number,
+      chapters: nodesOf(decks[at + 5] as number),
+    };
+  }
+  return list;
+}
+
+export interface CardColumns {
+  readonly strings: string[];
+  /** Per card: id, deck, kind, chapter (a ref, -1: none), path, source file, source line. */
+  readonly cards: Int32Array;
+  /** Per outline ref: number (-1: none), title. */
+  readonly refs: Int32Array;
+  /** Per path: its length, then its refs. */
+  readonly paths: Int32Array;
+  /** Per card: where its front starts in the file (from some base), the front's and the back's UTF-8 bytes. */
+  readonly texts: Float64Array;
+}
+
+/** `cards` as columns; `texts` holds where each card's text is (see CardColumns.texts). */
+export function cardColumns(cards: readonly Card[], texts: Float64Array): CardColumns {
+  const table = new StringTable();
+  const refIndex = new Map<string, number>();
+  const refs: number[] = [];
+  const pathIndex = new Map<string, number>();
+  const paths: number[] = [];
+  const refOf = (ref: OutlineRef): number => {
+    const number = table.ofNumber(ref.number);
+    const title = table.of(ref.title);
+    const key = `${number},${title}`;
+    let at = refIndex.get(key);
+    if (at === undefined) {
+      at = refs.length / 2;
+      refs.push(number, title);
+      refIndex.set(key, at);
+    }
+    return at;
+  };
+  const pathOf = (path: readonly OutlineRef[]): number => {
+    const members = path.map(refOf);
+    const key = members.join(',');
+    let at = pathIndex.get(key);
+    if (at === undefined) {
+      at = paths.length;
+      paths.push(members.length, ...members);
+      pathIndex.set(key, at);
+    }
+    return at;
+  };
+  const fields = new Int32Array(7 * cards.length);
+  cards.forEach((card, i) => {
+    fields.set(
+      [table.of(card.id), table.of(card.deck), table.of(card.kind), card.chapter ? refOf(card.chapter) : -1, pathOf(card.path), table.of(card.source.file), card.source.line],
+      7 * i,
+    );
+  });
+  return { strings: table.strings, cards: fields, refs: Int32Array.from(refs), paths: Int32Array.from(paths), texts };
+}
+
+/** The cards of `columns`, their texts read from `texts` at `base` plus each card's offset. */
+export function storedCards(columns: CardColumns, texts: CardTexts, base: number): StoredCard[] {
+  const { strings, cards, refs, paths } = columns;
+  const refList: OutlineRef[] = new Array(refs.length / 2);
+  for (let r = 0; r < refList.length; r++) refList[r] = { number: numberOf(strings, refs[2 * r] as number), title: strings[refs[2 * r + 1] as number] as string };
+  const pathAt = new Map<number, readonly OutlineRef[]>();
+  for (let at = 0; at < paths.length; at += 1 + (paths[at] as number)) {
+    pathAt.set(at, Array.from(paths.subarray(at + 1, at + 1 + (paths[at] as number)), (r) => refList[r] as OutlineRef));
+  }
+  const list: StoredCard[] = new Array(cards.length / 7);
+  for (let i = 0; i < list.length; i++) {
+    const at = 7 * i;
+    const chapter = cards[at + 3] as number;
+    list[i] = new StoredCard(
+      strings[cards[at] as number] as string,
+      strings[cards[at + 1] as number] as string,
+      strings[cards[at + 2] as number] as CardKind,
+      chapter === -1 ? null : (refList[chapter] as OutlineRef),
+      pathAt.get(cards[at + 4] as number) as readonly OutlineRef[],
+      { file: strings[cards[at + 5] as number] as string, line: cards[at + 6] as number },
+      texts,
+      base + (columns.texts[3 * i] as number),
+      columns.texts[3 * i + 1] as number,
+      columns.texts[3 * i + 2] as number,
+    );
+  }
+  return list;
+}
+
+/** `cards` with their texts read from `texts` at `base` plus each card's offset in `positions` (CardColumns.texts). */
+export function withStoredTexts(cards: readonly Card[], texts: CardTexts, base: number, positions: Float64Array): StoredCard[] {
+  return cards.map(
+    (c, i) =>
+      new StoredCard(c.id, c.deck, c.kind, c.chapter, c.path, c.source, texts, base + (positions[3 * i] as number), positions[3 * i + 1] as number, positions[3 * i + 2] as number),
+  );
+}
+
+/** The fronts and backs of `cards` as UTF-8, one after the other, and where each card's are (CardColumns.texts, from 0). */
+export function cardTextBytes(cards: readonly Card[]): { bytes: Buffer; texts: Float64Array } {
+  const texts = new Float64Array(3 * cards.length);
+  let total = 0;
+  cards.forEach((card, i) => {
+    const front = Buffer.byteLength(card.front);
+    const back = Buffer.byteLength(card.back);
+    texts.set([total, front, back], 3 * i);
+    total += front + back;
+  });
+  const bytes = Buffer.allocUnsafe(total);
+  cards.forEach((card, i) => {
+    const at = texts[3 * i] as number;
+    bytes.write(card.front, at);
+    bytes.write(card.back, at + (texts[3 * i + 1] as number));
+  });
+  return { bytes, texts };
+}
