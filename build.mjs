@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { moduleEdits } from './build/module-edits.mjs';
 
 const outdir = resolve('dist');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -23,6 +24,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.RECALL_VERSION': JSON.stringify(version) },
   alias: { 'react-devtools-core': './build/devtools-stub.js' },
+  plugins: [moduleEdits],
   external: ['@open-spaced-repetition/binding'],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -42,3 +42,21 @@ describe('wrapStyled', () => {
     expect(visibleWidth('\u001B[36m漢字\u001B[39m')).toBe(4);
   });
 });
+
+describe('visibleWidth', () => {
+  it('agrees with string-width on every character of the basic plane, alone and between others', () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [c, `a${c}${c}é─`, `${c}\u0301`, `中${c}`]) {
+        if (visibleWidth(text) !== stringWidth(text)) differ.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('measures styled text without its styles', () => {
+    expect(visibleWidth('\u001B[1m── über ──\u001B[22m')).toBe(10);
+    expect(visibleWidth('\u001B[2m中文 ok\u001B[22m')).toBe(7);
+  });
+});
