@@ -3,6 +3,7 @@
 // the build: it must be looked at, not bundled unchanged.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const resolve = createRequire(import.meta.url).resolve;
 
@@ -19,6 +20,15 @@ const EDITS = [
       ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
       ['rgiEmojiRegex.test(', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test('],
     ],
+  },
+  {
+    // commander loads node:child_process when it is loaded, about 5 ms of every command, for subcommands
+    // that are separate executables, which recall has none of: it is loaded if one is ever run.
+    module: join(dirname(resolve('commander')), 'lib', 'command.js'),
+    replace: [[
+      "const childProcess = require('node:child_process');",
+      "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+    ]],
   },
   {
     // js-yaml (under gray-matter) loads esprima from node_modules when it is loaded, about 13 ms, for

@@ -3,8 +3,6 @@
  * user's terminal and leaves it as it was), and handing the terminal to an editor and back. Nothing of
  * Ink here: `recall review` paints its first frame before Ink is loaded.
  */
-import { spawnSync } from 'node:child_process';
-
 const ENTER_SCREEN = '\u001B[?1049h\u001B[H\u001B[2J\u001B[?25l';
 const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
 const CURSOR_HOME = '\u001B[H';
@@ -42,6 +40,8 @@ export function enterScreen(frame = ''): Screen {
  */
 export async function editFile(file: string, line: number): Promise<void> {
   const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
+  // Loaded here, not with the review: only an edit needs it.
+  const { spawnSync } = await import('node:child_process');
   process.stdin.setRawMode(false);
   process.stdout.write(LEAVE_SCREEN);
   // Through the shell: $EDITOR may hold arguments (`code --wait`); the file goes as an argument, unquoted nowhere.
