@@ -15,11 +15,11 @@ import { previewIntervals } from '../schedule/preview.js';
 import { buildQueue, type Queue } from '../schedule/queue.js';
 import { cardText, findRelinks, type Relink } from '../schedule/relink.js';
 import { continuesReplay, newCardState, replay, replayStream, type Replay } from '../schedule/replay.js';
-import { loadSnapshot, SnapshotWriter, type StoredReviews } from '../schedule/snapshot.js';
+import { loadSnapshot, SnapshotWriter, type LogMark, type StoredReviews } from '../schedule/snapshot.js';
 import { readCompactLog } from '../store/compact-log.js';
 import { loadSettings } from '../store/config.js';
 import type { LoggedEvent, Rating, ReviewEvent } from '../store/events.js';
-import { appendEvents, canContinue, newEvent, readLog, type EventFields, type LogPositions } from '../store/log.js';
+import { appendEvents, canContinue, newEvent, readLog, type EventFields } from '../store/log.js';
 import { cacheDir, dataHome } from '../store/paths.js';
 import type { Settings } from '../store/settings.js';
 import type { GlobalOptions } from './context.js';
@@ -280,7 +280,7 @@ function fullReplay(home: string, settings: Settings): Schedule & { problems: Pr
     const writer = new SnapshotWriter(path);
     try {
       const result = replayStream((visit) => log.forEach(visit, progress.folding), settings, (review) => writer.add(review));
-      const saved = writer.finish(result, log.positions, settings);
+      const saved = writer.finish(result, log, settings);
       return { replay: saved.replay, stored: saved.stored, problems: log.problems };
     } catch (error) {
       writer.abandon();
@@ -299,13 +299,13 @@ export function replayedLog(home: string, settings: Settings): Schedule & { prob
   const path = snapshotPath(home);
   const snapshot = loadSnapshot(path, settings);
   if (snapshot && canContinue(home, snapshot.positions)) {
-    const read = readLog(home, snapshot.positions);
+    const read = readLog(home, snapshot.positions, snapshot.lines);
     if (!read.full && continuesReplay(snapshot.replay, read.events)) {
       // Bad lines before the snapshot's positions were reported when they were first read.
       if (read.events.length === 0) return { ...snapshot, problems: read.problems };
       const result = replay(read.events, settings, snapshot.replay, true);
       if (read.events.length < SNAPSHOT_EVERY) return { replay: result, stored: snapshot.stored, problems: read.problems };
-      const saved = savedSnapshot(path, snapshot.stored, result, read.positions, settings);
+      const saved = savedSnapshot(path, snapshot.stored, result, read, settings);
       snapshot.stored.close();
       return { ...saved, problems: read.problems };
     }
@@ -315,13 +315,13 @@ export function replayedLog(home: string, settings: Settings): Schedule & { prob
 }
 
 /** `result` (a fold onto a snapshot whose reviews are `stored`) saved as the new snapshot. */
-function savedSnapshot(path: string, stored: StoredReviews, result: Replay, positions: LogPositions, settings: Settings): Schedule {
+function savedSnapshot(path: string, stored: StoredReviews, result: Replay, read: LogMark, settings: Settings): Schedule {
   const writer = new SnapshotWriter(path);
   try {
     writer.copy(stored);
     // `stored` ends within the replay's in-memory reviews (the recent ones it was loaded with).
     for (const review of result.reviews.slice(stored.count - result.earlier)) writer.add(review);
-    const saved = writer.finish(result, positions, settings);
+    const saved = writer.finish(result, read, settings);
     return { replay: saved.replay, stored: saved.stored };
   } catch (error) {
     writer.abandon();

@@ -59,11 +59,12 @@ export function findRelinks(
 ): Relink[] {
   const present = new Set(cards.map((c) => c.id));
   const orphansByDeck = new Map<string, { id: string; tokens: Set<string> }[]>();
-  for (const [id, { deck, text }] of texts) {
+  for (const [id, recorded] of texts) {
     if (present.has(id) || !hasHistory(id)) continue;
-    const list = orphansByDeck.get(deck) ?? [];
-    list.push({ id, tokens: tokens(text) });
-    orphansByDeck.set(deck, list);
+    // Only now read the text: a snapshot's texts are decoded when read, and most cards are present.
+    const list = orphansByDeck.get(recorded.deck) ?? [];
+    list.push({ id, tokens: tokens(recorded.text) });
+    orphansByDeck.set(recorded.deck, list);
   }
   if (orphansByDeck.size === 0) return [];
 

@@ -4,47 +4,29 @@
  * missing, unreadable, of another format or made with other settings is simply not used.
  *
  * One file, so a snapshot and its reviews are replaced together: `MAGIC`, every effective review in binary
- * segments (review-segments.ts), the head (JSON: what a start needs), and a trailer giving where the head
- * is. A start reads the head and the last segments (the recent reviews today's limits count); the rest of
+ * segments (review-segments.ts), the head (snapshot-head.ts: what a start needs), and a trailer giving
+ * where the head is. A start reads the head and the last segments (the recent reviews today's limits count); the rest of
  * the reviews are read only when stats, exports or optimize ask, through the descriptor opened at load
  * (a newer snapshot renamed over the path meanwhile does not change what this one holds).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import type { LogPositions } from '../store/log.js';
+import type { LogRead } from '../store/log.js';
 import type { Settings } from '../store/settings.js';
-import type { CardState, Phase, ReviewRecord } from './card-state.js';
+import type { ReviewRecord } from './card-state.js';
 import { startOfStudyDayAfter } from './days.js';
 import { schedulingSettings } from './fsrs.js';
-import type { CardText, Replay } from './replay.js';
+import type { Replay } from './replay.js';
+import { decodeHead, encodeHead } from './snapshot-head.js';
 import { decodeSegments, SegmentBuilder, SEGMENT_REVIEWS } from './review-segments.js';
 
-const MAGIC = Buffer.from('RCLSNAP3', 'latin1');
+const MAGIC = Buffer.from('RCLSNAP4', 'latin1');
 /** Head offset and length, as doubles, at the end of the file. */
 const TRAILER_BYTES = 16;
-const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 
 /** Hash of everything a replay's result depends on besides the log. */
 function settingsHash(settings: Settings): string {
   return createHash('sha256').update(JSON.stringify({ format: MAGIC.toString('latin1'), ...schedulingSettings(settings) })).digest('hex');
-}
-
-// Card and deck names are indexes into one string table.
-type StateRow = [number, number, number, number, number, number, number, number, number | null, 0 | 1, number | null, 0 | 1, number];
-
-interface Head {
-  readonly settings: string;
-  readonly positions: LogPositions;
-  readonly lastAt: number;
-  /** [byte offset, reviews] of each segment, in order. */
-  readonly segments: [number, number][];
-  /** Every review from this time on is among the last `recent` ones. */
-  readonly recentSince: number;
-  readonly recent: number;
-  readonly strings: string[];
-  readonly states: StateRow[];
-  readonly texts: [number, number, string][];
-  readonly aliases: [number, number][];
 }
 
 /** The reviews a snapshot holds, read on demand through the descriptor it was loaded (or written) with. */
@@ -90,10 +72,12 @@ export class StoredReviews {
   }
 }
 
-export interface Snapshot {
+/** Where in the log a snapshot ends: a read continues from there. */
+export type LogMark = Pick<LogRead, 'positions' | 'lines'>;
+
+export interface Snapshot extends LogMark {
   /** The states and the recent reviews (`replay.earlier` reviews before them are in `stored`). */
   readonly replay: Replay;
-  readonly positions: LogPositions;
   readonly stored: StoredReviews;
 }
 
@@ -162,7 +146,7 @@ export class SnapshotWriter {
    * of them in all) and moves the file into place. Returns the replay as a start would load it: only the
    * reviews since the study day before its last event stay in memory.
    */
-  finish(replay: Replay, positions: LogPositions, settings: Settings): Snapshot {
+  finish(replay: Replay, { positions, lines }: LogMark, settings: Settings): Snapshot {
     this.flush();
     const total = this.count;
     if (replay.earlier + replay.reviews.length !== total) throw new Error('snapshot reviews do not match the replay');
@@ -170,7 +154,8 @@ export class SnapshotWriter {
     let keep = replay.reviews.length;
     while (keep > 0 && (replay.reviews[replay.reviews.length - keep] as ReviewRecord).at.getTime() < recentSince) keep--;
     const recent = replay.reviews.slice(replay.reviews.length - keep);
-    const head = Buffer.from(JSON.stringify(encodeHead({ ...replay, reviews: recent }, this.segments, recentSince, positions, settingsHash(settings))), 'utf8');
+    const meta = { settings: settingsHash(settings), positions, lines, lastAt: replay.lastAt, segments: this.segments, recentSince, recent: recent.length };
+    const head = encodeHead(meta, replay.states, replay.texts, replay.aliases);
     const headAt = this.offset;
     this.write(head);
     const trailer = Buffer.alloc(TRAILER_BYTES);
@@ -181,6 +166,7 @@ export class SnapshotWriter {
     return {
       replay: { ...replay, reviews: recent, earlier: total - recent.length, recentSince },
       positions,
+      lines,
       stored: new StoredReviews(this.fd, this.segments),
     };
   }
@@ -196,53 +182,6 @@ export class SnapshotWriter {
   }
 }
 
-function encodeHead(replay: Replay, segments: [number, number][], recentSince: number, positions: LogPositions, hash: string): Head {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const ref = (s: string) => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.push(s) - 1;
-      index.set(s, i);
-    }
-    return i;
-  };
-  const time = (d: Date | null) => (d ? d.getTime() : null);
-  return {
-    settings: hash,
-    positions,
-    lastAt: replay.lastAt,
-    segments,
-    recentSince,
-    recent: replay.reviews.length,
-    states: [...replay.states.values()].map((s) => [
-      ref(s.card), PHASES.indexOf(s.phase), s.due.getTime(), s.stability, s.difficulty, s.reps, s.lapses, s.step,
-      time(s.lastReview), s.suspended ? 1 : 0, time(s.buriedUntil), s.leech ? 1 : 0, s.history,
-    ]),
-    texts: [...replay.texts].map(([card, t]) => [ref(card), ref(t.deck), t.text]),
-    aliases: [...replay.aliases].map(([from, to]) => [ref(from), ref(to)]),
-    strings,
-  };
-}
-
-function decodeHead(head: Head, stored: StoredReviews, recentReviews: ReviewRecord[]): Replay {
-  const s = (i: number) => head.strings[i] as string;
-  const date = (t: number | null) => (t === null ? null : new Date(t));
-  const states = new Map<string, CardState>();
-  for (const [card, phase, due, stability, difficulty, reps, lapses, step, lastReview, suspended, buried, leech, history] of head.states) {
-    states.set(s(card), {
-      card: s(card), phase: PHASES[phase] as Phase, due: new Date(due), stability, difficulty, reps, lapses, step,
-      lastReview: date(lastReview), suspended: suspended === 1, buriedUntil: date(buried), leech: leech === 1, history,
-    });
-  }
-  const texts = new Map<string, CardText>(head.texts.map(([card, deck, text]) => [s(card), { deck: s(deck), text }]));
-  const aliases = new Map(head.aliases.map(([from, to]) => [s(from), s(to)]));
-  return {
-    states, texts, aliases, lastAt: head.lastAt,
-    reviews: recentReviews, earlier: stored.count - recentReviews.length, recentSince: head.recentSince,
-  };
-}
-
 /** The snapshot at `path` if it exists, reads, and was made with these scheduling settings; else null. */
 export function loadSnapshot(path: string, settings: Settings): Snapshot | null {
   let fd: number;
@@ -256,10 +195,12 @@ export function loadSnapshot(path: string, settings: Settings): Snapshot | null 
     if (size < MAGIC.length + TRAILER_BYTES || !readAt(fd, 0, MAGIC.length).equals(MAGIC)) throw new Error('not a snapshot');
     const trailer = readAt(fd, size - TRAILER_BYTES, size);
     const headAt = trailer.readDoubleLE(0);
-    const head = JSON.parse(readAt(fd, headAt, headAt + trailer.readDoubleLE(8)).toString('utf8')) as Head;
-    if (head.settings !== settingsHash(settings)) throw new Error('other settings');
-    const stored = new StoredReviews(fd, head.segments);
-    return { replay: decodeHead(head, stored, stored.last(head.recent)), positions: head.positions, stored };
+    const { meta, states, texts, aliases } = decodeHead(readAt(fd, headAt, headAt + trailer.readDoubleLE(8)));
+    if (meta.settings !== settingsHash(settings)) throw new Error('other settings');
+    const stored = new StoredReviews(fd, meta.segments);
+    const reviews = stored.last(meta.recent);
+    const replay = { states, texts, aliases, lastAt: meta.lastAt, reviews, earlier: stored.count - reviews.length, recentSince: meta.recentSince };
+    return { replay, positions: meta.positions, lines: meta.lines, stored };
   } catch {
     closeSync(fd);
     return null;

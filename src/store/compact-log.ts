@@ -6,7 +6,7 @@
 import type { Problem } from '../errors.js';
 import { idBytes, idFromBytes, ID_BYTES } from './event-ids.js';
 import type { EventType, LoggedEvent, Rating, ReviewEvent } from './events.js';
-import { scanLog, type EventBody, type LogPositions } from './log.js';
+import { scanLog, type EventBody, type LogLines, type LogPositions } from './log.js';
 
 const TYPES: readonly EventType[] = ['review', 'cram', 'undo', 'suspend', 'unsuspend', 'bury', 'forget', 'relink', 'card'];
 const TYPE_INDEX = new Map(TYPES.map((t, i) => [t, i]));
@@ -49,6 +49,7 @@ export interface CompactLog {
   lastOf(device: string, types: ReadonlySet<EventType>): ReviewEvent | undefined;
   readonly problems: Problem[];
   readonly positions: LogPositions;
+  readonly lines: LogLines;
   readonly ignored: number;
 }
 
@@ -231,7 +232,7 @@ export function readCompactLog(home: string, onProgress?: (done: number, total: 
   const scan = scanLog(home, undefined, (device) => {
     const d = columns.startDevice(device);
     return (event, time, line) => columns.add(event, time, line, d);
-  }, onProgress);
+  }, { onProgress });
   const order = mergedOrder(columns);
   const undone = undoneEvents(columns, order);
   const folded = order.filter((i) => undone[i] === 0 && columns.type(i) !== UNDO);
@@ -258,6 +259,7 @@ export function readCompactLog(home: string, onProgress?: (done: number, total: 
     },
     problems: scan.problems,
     positions: scan.positions,
+    lines: scan.lines,
     ignored: scan.ignored,
   };
 }

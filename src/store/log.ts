@@ -15,6 +15,9 @@ import { DEVICE_ID_PATTERN } from './setting-schema.js';
 /** Per device: bytes of complete lines already consumed from its log file. */
 export type LogPositions = Record<string /* device */, number /* bytes */>;
 
+/** Per device: how many lines come before its position (numbering lines after a position needs it). */
+export type LogLines = Record<string /* device */, number /* lines */>;
+
 export interface LogRead {
   /** Merged across devices, ordered by `at`, then device, then line. */
   readonly events: LoggedEvent[];
@@ -22,6 +25,8 @@ export interface LogRead {
   readonly problems: Problem[];
   /** Where the next incremental read continues. */
   readonly positions: LogPositions;
+  /** Lines before those positions: given back to the next read, it need not count them again. */
+  readonly lines: LogLines;
   /** Events kept in the files but not used: from a newer version of recall, or of an unknown type. */
   readonly ignored: number;
   /**
@@ -259,22 +264,29 @@ function readLines(text: string, line: number, into: Reading): number {
 const CHUNK_BYTES = 1 << 24;
 
 /**
- * Reads the complete lines of `info` from byte `from`, handing each valid event to `add`; returns the
- * position after the last complete line. `onBytes` hears of each chunk's size.
+ * Reads the complete lines of `info` from byte `from` (after `linesBefore` lines, counted when unknown),
+ * handing each valid event to `add`; returns the position after the last complete line and the lines
+ * before it. `onBytes` hears of each chunk's size.
  */
-function readLogFile(info: LogFileInfo, from: number, reading: Omit<Reading, 'file'>, onBytes?: (bytes: number) => void): number {
+function readLogFile(
+  info: LogFileInfo,
+  from: number,
+  before: number | undefined,
+  reading: Omit<Reading, 'file'>,
+  onBytes?: (bytes: number) => void,
+): { end: number; lines: number } {
   const into: Reading = { ...reading, file: info.file };
   let fd: number;
   try {
     fd = openSync(info.file, 'r');
   } catch (error) {
     into.problems.push({ file: info.file, message: `cannot read this log (${(error as NodeJS.ErrnoException).code}), skipped` });
-    return from;
+    return { end: from, lines: before ?? 0 };
   }
   let position = from;
+  // Numbering lines after a position takes the lines before it: counted unless the caller knows them.
+  let line = 1 + (before ?? (from > 0 ? linesBefore(fd, from) : 0));
   try {
-    // Numbering new lines after a position takes counting the lines before it: only when there are some.
-    let line = from > 0 && info.size > from ? 1 + linesBefore(fd, from) : 1;
     let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(0, info.size - from)));
     while (position < info.size) {
       const chunk = readRange(fd, buffer, position, Math.min(info.size, position + buffer.length));
@@ -298,7 +310,7 @@ function readLogFile(info: LogFileInfo, from: number, reading: Omit<Reading, 'fi
   } finally {
     closeSync(fd);
   }
-  return position;
+  return { end: position, lines: line - 1 };
 }
 
 /**
@@ -378,8 +390,9 @@ export function scanLog(
   home: string,
   since: LogPositions | undefined,
   sinkFor: (device: string) => EventSink,
-  onProgress?: (done: number, total: number) => void,
+  options: { readonly linesSince?: LogLines; readonly onProgress?: (done: number, total: number) => void } = {},
 ): LogScan {
+  const { linesSince, onProgress } = options;
   const files = logFiles(home);
   const continues = since !== undefined && continuesFiles(files, since);
   const problems: Problem[] = [];
@@ -389,18 +402,25 @@ export function scanLog(
   let done = 0;
   const onBytes = onProgress && ((bytes: number) => onProgress((done += bytes), total));
   const positions: LogPositions = {};
+  const lines: LogLines = {};
   for (const info of files) {
-    positions[info.device] = readLogFile(info, start(info), { add: sinkFor(info.device), problems, counts }, onBytes);
+    const from = start(info);
+    // A line count is only good for the position it was counted at.
+    const before = from === 0 ? 0 : continues && since[info.device] === from ? linesSince?.[info.device] : undefined;
+    const read = readLogFile(info, from, before, { add: sinkFor(info.device), problems, counts }, onBytes);
+    positions[info.device] = read.end;
+    lines[info.device] = read.lines;
   }
-  return { problems, positions, ignored: counts.ignored, full: !continues };
+  return { problems, positions, lines, ignored: counts.ignored, full: !continues };
 }
 
 /**
  * Reads every device's log under `home`, merged in time order. A bad line never fails the read: it is
  * skipped and reported with file and line. With `since` (the positions of an earlier read), only lines
- * after those positions are read, unless a file shrank or vanished (`full` says which happened).
+ * after those positions are read, unless a file shrank or vanished (`full` says which happened);
+ * `linesSince` (that read's `lines`) saves counting the lines before them.
  */
-export function readLog(home: string, since?: LogPositions): LogRead {
+export function readLog(home: string, since?: LogPositions, linesSince?: LogLines): LogRead {
   const parts: FileRead[] = [];
   const scan = scanLog(home, since, (device) => {
     const part: FileRead = { device, events: [], times: [], lines: [] };
@@ -410,6 +430,6 @@ export function readLog(home: string, since?: LogPositions): LogRead {
       part.times.push(time);
       part.lines.push(line);
     };
-  });
+  }, { linesSince });
   return { events: merge(parts), ...scan };
 }

@@ -63,7 +63,7 @@ describe('appendEvents and readLog', () => {
   });
 
   it('reads an empty or missing log as no events', () => {
-    expect(readLog(home)).toEqual({ events: [], problems: [], positions: {}, ignored: 0, full: true });
+    expect(readLog(home)).toEqual({ events: [], problems: [], positions: {}, lines: {}, ignored: 0, full: true });
   });
 
   it('refuses an invalid or oversized event before writing anything', () => {
@@ -175,6 +175,7 @@ describe('several devices', () => {
   it('an incremental read from positions gives what a full read gives', () => {
     const reads: LogRead[] = [];
     let positions;
+    let lines;
     for (let round = 0; round < 4; round++) {
       appendEvents(home, 'laptop', [review(`l${round}`, round * 10), review(`m${round}`, round * 10 + 2)]);
       if (round !== 2) appendEvents(home, 'phone', [review(`p${round}`, round * 10 + 1)]);
@@ -182,8 +183,11 @@ describe('several devices', () => {
       if (round === 3) appendFileSync(logFile(home, 'phone'), '{"v":1,"typ'); // torn: waits for its end
       const read = readLog(home, positions);
       expect(read.full).toBe(round === 0);
+      // Told how many lines come before the positions, a read numbers lines without counting them.
+      expect(readLog(home, positions, lines)).toEqual(read);
       reads.push(read);
       positions = read.positions;
+      lines = read.lines;
     }
     // The torn line is completed by a slow writer: the next incremental read picks it up whole.
     const rest = JSON.stringify(review('p3b', 40)).slice('{"v":1,"typ'.length);
@@ -193,6 +197,7 @@ describe('several devices', () => {
     const full = readLog(home);
     expect(reads.flatMap(summary)).toEqual(summary(full));
     expect(reads.at(-1)!.positions).toEqual(full.positions);
+    expect(reads.at(-2)!.lines).toEqual({ laptop: 8, phone: 4 });
     expect(reads.flatMap((r) => r.problems.filter((p) => !p.message.startsWith('incomplete')))).toEqual(full.problems);
     expect(full.problems.map((p) => p.line)).toEqual([3]);
   });
