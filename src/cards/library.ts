@@ -3,14 +3,14 @@
  * `cardsFromFile`. A bad file never stops the others: it becomes a problem naming the file.
  * Identical cards across decks are kept once, the first in path order (parse-notes composes the library).
  */
-import { statSync, type BigIntStats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Settings } from '../store/settings.js';
 import type { Library } from './card.js';
 import type { LintFinding } from './deck.js';
-import { ParseCache } from './parse-cache.js';
+import { NoteStamps, ParseCache } from './parse-cache.js';
 import type { NoteRead, NoteSource, ParseIo } from './parse-notes.js';
 
 export type CardOptions = Pick<Settings, 'maxCardChars' | 'maxCardItems' | 'summaryWords' | 'skipTitles'>;
@@ -23,27 +23,40 @@ export interface LintedLibrary extends Library {
 interface NoteFile {
   /** The path as found (given folder joined with the relative path). */
   readonly file: string;
+  /** The absolute path: the same file named by two deck paths is read once. */
+  readonly resolved: string;
   /** Path relative to the deck folder, `/`-separated: the default deck key. */
   readonly key: string;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
 
-async function notesIn(folder: string, relative: string, out: NoteFile[], problems: Problem[]): Promise<void> {
+/** `path.join(dir, name)` for a normalised `dir` and a name read from it (no separators, never `.` or `..`), without join's cost per file. */
+const childPath = (dir: string, name: string): string => (dir === '.' ? name : dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+
+/** A folder being walked: as given joined with the relative path, absolute, and relative to the deck folder. */
+interface Folder {
+  readonly shown: string;
+  readonly resolved: string;
+  readonly relative: string;
+}
+
+async function notesIn(folder: Folder, out: NoteFile[], problems: Problem[]): Promise<void> {
   let entries;
   try {
-    entries = await readdir(path.join(folder, relative), { withFileTypes: true });
+    entries = await readdir(folder.shown, { withFileTypes: true });
   } catch (error) {
-    problems.push({ file: path.join(folder, relative), message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    problems.push({ file: folder.shown, message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const rel = relative ? `${relative}/${entry.name}` : entry.name;
+    const { name } = entry;
+    const child = { shown: childPath(folder.shown, name), resolved: childPath(folder.resolved, name), relative: folder.relative ? `${folder.relative}/${name}` : name };
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await notesIn(folder, rel, out, problems);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(entry.name)) {
-      out.push({ file: path.join(folder, rel), key: rel });
+      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) await notesIn(child, out, problems);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(name)) {
+      out.push({ file: child.shown, resolved: child.resolved, key: child.relative });
     }
   }
 }
@@ -57,9 +70,9 @@ async function noteFiles(deckPath: string, problems: Problem[]): Promise<NoteFil
     problems.push({ file: deckPath, message: 'no such file or folder; check the deck path' });
     return [];
   }
-  if (!info.isDirectory()) return [{ file: deckPath, key: path.basename(deckPath) }];
+  if (!info.isDirectory()) return [{ file: deckPath, resolved: path.resolve(deckPath), key: path.basename(deckPath) }];
   const found: NoteFile[] = [];
-  await notesIn(deckPath, '', found, problems);
+  await notesIn({ shown: path.join(deckPath, ''), resolved: path.resolve(deckPath), relative: '' }, found, problems);
   if (found.length === 0) problems.push({ file: deckPath, message: 'no .md notes in this folder' });
   return found;
 }
@@ -88,10 +101,10 @@ async function noteTextOf(file: string): Promise<NoteRead> {
 }
 
 /** Each note's stat; undefined where it cannot be statted (reading it will say why). */
-function noteStats(notes: readonly NoteSource[]): (BigIntStats | undefined)[] {
+function noteStats(notes: readonly NoteSource[]): (Stats | undefined)[] {
   return notes.map(({ file }) => {
     try {
-      return statSync(file, { bigint: true });
+      return statSync(file);
     } catch {
       return undefined;
     }
@@ -104,9 +117,11 @@ async function notesOf(paths: readonly string[], problems: Problem[]): Promise<N
   const notes: NoteSource[] = [];
   for (const deckPath of paths) {
     for (const note of await noteFiles(deckPath, problems)) {
-      const resolved = path.resolve(note.file);
-      if (seenFiles.has(resolved)) continue;
-      seenFiles.add(resolved);
+      // One deck path names each file once: only several can name one twice.
+      if (paths.length > 1) {
+        if (seenFiles.has(note.resolved)) continue;
+        seenFiles.add(note.resolved);
+      }
       notes.push({ file: note.file, deckKey: note.key });
     }
   }
@@ -122,8 +137,8 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
   const walkProblems: Problem[] = [];
   const notes = await notesOf(paths, walkProblems);
   const cache = io.cacheDir === undefined ? undefined : ParseCache.open(io.cacheDir, options);
-  const stats = cache ? noteStats(notes) : [];
-  const stored = cache?.storedLibrary(notes, stats);
+  const stamps = NoteStamps.of(cache ? noteStats(notes) : []);
+  const stored = cache?.storedLibrary(notes, stamps);
   if (stored) {
     return {
       decks: stored.decks,
@@ -138,7 +153,7 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
   }
   // The pipeline (markdown, YAML) is loaded only when the library is not in the cache as a whole.
   const { cardsFromNotes, composedLibrary } = await import('./parse-notes.js');
-  const outcomes = await cardsFromNotes(notes, noteTextOf, options, cache && { cache, stats }, io.progress);
+  const outcomes = await cardsFromNotes(notes, noteTextOf, options, cache && { cache, stamps }, io.progress);
   const { library, parts } = composedLibrary(notes, outcomes);
   if (cache) {
     cache.keepLibrary({ decks: library.decks, problems: library.problems, lint: library.lint, parts });

@@ -6,11 +6,11 @@
  * entries). A changed note hashes differently, so its old cards cannot come back.
  *
  * Hashing needs the text, and reading ten thousand files is most of a warm start, so the cache also
- * remembers each file's text hash under its stat fingerprint (device, inode, size, mtime and ctime in
- * nanoseconds). Rewriting a file changes its ctime even when its size and mtime are kept (ctime cannot be
+ * remembers each file's text hash under its stat fingerprint (device, inode, size, mtime and ctime, in
+ * Node's fractional milliseconds: finer than the file system's timestamp tick). Rewriting a file changes its ctime even when its size and mtime are kept (ctime cannot be
  * set back), and an editor's save-by-rename changes its inode. The one gap, as in git's index: a file
  * changed twice within one timestamp tick right around a save. So a fingerprint is only kept when the
- * file's ctime is clearly older than the save itself (`RACY_NS`); a newer file is read and hashed again
+ * file's ctime is clearly older than the save itself (`RACY_MS`); a newer file is read and hashed again
  * next time.
  *
  * On top of the entries, the cache keeps the last library made from them: its decks, problems, lint and
@@ -24,7 +24,7 @@
  * written as soon as they are parsed, so a first parse never holds every card's text in memory.
  */
 import { createHash } from 'node:crypto';
-import { fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type BigIntStats } from 'node:fs';
+import { fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -35,14 +35,14 @@ import type { FileCards, LintFinding } from './deck.js';
 import { CardTexts } from './stored-card.js';
 import { cardColumns, cardTextBytes, deckColumns, decksOf, storedCards, withStoredTexts, type CardColumns, type DeckColumns } from './stored-columns.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 const FILE_NAME = 'notes.v8';
 /** The file's last bytes: what tells a cache file from anything else. */
 const MAGIC = Buffer.from('\nrecall parse cache\n');
 /** The footer is small JSON; this bounds what is read to find it. */
 const FOOTER_MAX = 16 * 1024;
 /** Files changed less than this before a save are re-hashed on the next start (timestamp ticks, clock skew). */
-const RACY_NS = 2_000_000_000n;
+const RACY_MS = 2000;
 
 /**
  * The card rules alone, out of whatever settings object was passed: other settings never invalidate the
@@ -65,11 +65,54 @@ function codeVersion(): string {
 
 export const textHash = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
-const fingerprint = (s: BigIntStats): string => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-
-interface Known {
+/** What the cache keeps of a file's stat: its fingerprint, and its ctime to tell a file changed around a save. */
+export interface FileStamp {
   readonly fingerprint: string;
-  readonly ctimeNs: bigint;
+  readonly ctimeMs: number;
+}
+
+const STAMP_FIELDS = 5;
+
+/**
+ * The stats of a list of notes as numbers (device, inode, size, mtime, ctime; NaN where a note could not
+ * be statted): ten thousand of them are compared, as a whole, by hashing these bytes.
+ */
+export class NoteStamps {
+  private constructor(private readonly values: Float64Array) {}
+
+  static of(stats: readonly (Stats | undefined)[]): NoteStamps {
+    const values = new Float64Array(STAMP_FIELDS * stats.length).fill(NaN);
+    stats.forEach((s, i) => {
+      if (!s) return;
+      const at = STAMP_FIELDS * i;
+      values[at] = s.dev;
+      values[at + 1] = s.ino;
+      values[at + 2] = s.size;
+      values[at + 3] = s.mtimeMs;
+      values[at + 4] = s.ctimeMs;
+    });
+    return new NoteStamps(values);
+  }
+
+  get bytes(): Uint8Array {
+    return new Uint8Array(this.values.buffer, this.values.byteOffset, this.values.byteLength);
+  }
+
+  /** The stamp of the `i`th note; undefined when it could not be statted. */
+  stamp(i: number): FileStamp | undefined {
+    const v = this.values.subarray(STAMP_FIELDS * i, STAMP_FIELDS * (i + 1));
+    if (Number.isNaN(v[0])) return undefined;
+    return { fingerprint: v.join(':'), ctimeMs: v[4] as number };
+  }
+
+  /** Whether every note was statted and changed before `ms`. */
+  allBefore(ms: number): boolean {
+    for (let at = 4; at < this.values.length; at += STAMP_FIELDS) if (!((this.values[at] as number) < ms)) return false;
+    return true;
+  }
+}
+
+interface Known extends FileStamp {
   readonly text: string;
 }
 
@@ -143,14 +186,14 @@ export interface StoredLibrary extends Library {
 class CacheWriter {
   readonly texts: CardTexts;
   /** The file system's "now" when the save began: what a note's ctime must be clearly before. */
-  readonly startedNs: bigint;
+  readonly startedMs: number;
   private end = 0;
 
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const fd = openSync(path, 'w+', 0o600);
     this.texts = new CardTexts(fd);
-    this.startedNs = fstatSync(fd, { bigint: true }).mtimeNs;
+    this.startedMs = fstatSync(fd).mtimeMs;
   }
 
   /** Appends `buffer`; where it went. */
@@ -197,7 +240,7 @@ export class ParseCache {
   /** The file being written (created on the first entry parsed or at the save); null: writing failed. */
   private writer?: CacheWriter | null;
   /** The library of this run: its key and notes' stats, and what it is once made. */
-  private library?: { readonly key: string; readonly stats: readonly (BigIntStats | undefined)[]; record?: LibraryRecord };
+  private library?: { readonly key: string; readonly stamps: NoteStamps; record?: LibraryRecord };
 
   private constructor(
     private readonly file: string,
@@ -228,18 +271,14 @@ export class ParseCache {
   }
 
   /**
-   * The library last made from exactly these notes (same paths, deck keys and fingerprints, `stats[i]`
-   * being the stat of `notes[i]`), or undefined. Either way, what `keepLibrary` then keeps is filed
+   * The library last made from exactly these notes (same paths, deck keys and stats, the `i`th stamp
+   * being that of `notes[i]`), or undefined. Either way, what `keepLibrary` then keeps is filed
    * under these notes.
    */
-  storedLibrary(notes: readonly NoteRef[], stats: readonly (BigIntStats | undefined)[]): StoredLibrary | undefined {
-    const hash = createHash('sha256').update(`${this.code}\0${this.rules}\0${notes.length}\n`);
-    notes.forEach((note, i) => {
-      const s = stats[i];
-      hash.update(`${note.file}\0${note.deckKey}\0${s ? fingerprint(s) : '-'}\n`);
-    });
-    const key = hash.digest('base64url');
-    this.library = { key, stats };
+  storedLibrary(notes: readonly NoteRef[], stamps: NoteStamps): StoredLibrary | undefined {
+    const names = notes.map((note) => `${note.file}\0${note.deckKey}\n`).join('');
+    const key = createHash('sha256').update(`${this.code}\0${this.rules}\0${names}`).update(stamps.bytes).digest('base64url');
+    this.library = { key, stamps };
     const place = this.stored?.footer.library;
     if (!this.stored || place?.key !== key) return undefined;
     const { texts } = this.stored;
@@ -282,16 +321,16 @@ export class ParseCache {
   }
 
   /** The text hash of `path` when its stat fingerprint is the one remembered with it, else undefined. */
-  knownText(path: string, stats: BigIntStats): string | undefined {
+  knownText(path: string, stamp: FileStamp): string | undefined {
     const known = this.known.files.get(path);
-    if (known?.fingerprint !== fingerprint(stats)) return undefined;
+    if (known?.fingerprint !== stamp.fingerprint) return undefined;
     this.seen.set(path, known);
     return known.text;
   }
 
-  /** Remembers that `path`, as `stats` describe it, holds text of hash `text`. */
-  remember(path: string, stats: BigIntStats, text: string): void {
-    this.seen.set(path, { fingerprint: fingerprint(stats), ctimeNs: stats.ctimeNs, text });
+  /** Remembers that `path`, as `stamp` describes it, holds text of hash `text`. */
+  remember(path: string, stamp: FileStamp, text: string): void {
+    this.seen.set(path, { ...stamp, text });
   }
 
   /** The entry key of a note: its text hash, where it is, the rules and the code. */
@@ -383,10 +422,9 @@ export class ParseCache {
       if (placed.size >= room) break;
       if (!placed.has(key) && this.stored) placed.set(key, writer.copy(this.stored.texts, place));
     }
-    const settled = (s: BigIntStats | Known | undefined) => s !== undefined && s.ctimeNs < writer.startedNs - RACY_NS;
-    const files = [...this.seen].filter(([, known]) => settled(known));
+    const files = [...this.seen].filter(([, known]) => known.ctimeMs < writer.startedMs - RACY_MS);
     const index = writer.append(serialize({ files, entries: [...placed] } satisfies Index));
-    const library = this.library?.record && this.library.stats.every(settled) ? this.writeLibrary(writer, this.library.key, this.library.record, placed) : null;
+    const library = this.library?.record && this.library.stamps.allBefore(writer.startedMs - RACY_MS) ? this.writeLibrary(writer, this.library.key, this.library.record, placed) : null;
     const footer = Buffer.from(JSON.stringify({ format: FORMAT, code: this.code, index, library } satisfies Footer));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(footer.length);

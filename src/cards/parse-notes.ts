@@ -3,13 +3,12 @@
  * them when their stat fingerprint is known), the rest are parsed on worker threads when there is enough
  * of them to pay for starting threads, else on this one.
  */
-import type { BigIntStats } from 'node:fs';
 import type { CardRules } from './candidates.js';
 import type { Problem } from '../errors.js';
 import type { Card, DeckOutline } from './card.js';
 import { countedDeck, type FileCards, type LintFinding } from './deck.js';
 import type { LintedLibrary } from './library.js';
-import { cardRules, textHash, type LibraryRecord, type ParseCache } from './parse-cache.js';
+import { cardRules, textHash, type LibraryRecord, type NoteStamps, type ParseCache } from './parse-cache.js';
 import { canUseWorkers, cardsInWorkers, parsedNote, type NoteJob } from './parse-workers.js';
 
 /** Below this much text to parse, starting worker threads costs more than it saves. */
@@ -34,10 +33,10 @@ export interface ParseIo {
   readonly progress?: (done: number, total: number) => void;
 }
 
-/** The cache and each note's stat (taken before reading it: a change after the stat is a newer fingerprint next time). */
+/** The cache and each note's stamp (stat before reading: a change after the stat is a newer fingerprint next time). */
 export interface NotesCache {
   readonly cache: ParseCache;
-  readonly stats: readonly (BigIntStats | undefined)[];
+  readonly stamps: NoteStamps;
 }
 
 /** The outcome of each note, in the order of `notes`; `read` reads one note. */
@@ -53,8 +52,8 @@ export async function cardsFromNotes(
   const pending: { index: number; job: NoteJob; key: string | undefined }[] = [];
   for (let i = 0; i < notes.length; i++) {
     const { file, deckKey } = notes[i] as NoteSource;
-    const stats = cached?.stats[i];
-    const known = stats && cache?.knownText(file, stats);
+    const stamp = cached?.stamps.stamp(i);
+    const known = stamp && cache?.knownText(file, stamp);
     const knownKey = known === undefined ? undefined : cache?.key(known, file, deckKey);
     const knownHit = knownKey === undefined ? undefined : cache?.get(knownKey);
     if (knownHit) {
@@ -69,7 +68,7 @@ export async function cardsFromNotes(
     let key: string | undefined;
     if (cache) {
       const hash = textHash(note.text);
-      if (stats) cache.remember(file, stats, hash);
+      if (stamp) cache.remember(file, stamp, hash);
       key = cache.key(hash, file, deckKey);
       const hit = cache.get(key);
       if (hit) {

@@ -6,6 +6,19 @@
 import type { Card, CardKind, DeckOutline, OutlineNode, OutlineRef } from './card.js';
 import { StoredCard, type CardTexts } from './stored-card.js';
 
+/** Strings as one text and each one's length: one string for `v8.deserialize` to copy, not one per title. */
+interface StringColumn {
+  readonly text: string;
+  readonly lengths: Int32Array;
+}
+
+function stringsOf({ text, lengths }: StringColumn): string[] {
+  const strings: string[] = new Array(lengths.length);
+  let at = 0;
+  for (let i = 0; i < strings.length; i++) strings[i] = text.slice(at, (at += lengths[i] as number));
+  return strings;
+}
+
 /** Each distinct string once, by index. */
 class StringTable {
   readonly strings: string[] = [];
@@ -25,12 +38,16 @@ class StringTable {
   ofNumber(number: string | null): number {
     return number === null ? -1 : this.of(number);
   }
+
+  get column(): StringColumn {
+    return { text: this.strings.join(''), lengths: Int32Array.from(this.strings, (s) => s.length) };
+  }
 }
 
 const numberOf = (strings: readonly string[], at: number): string | null => (at === -1 ? null : (strings[at] as string));
 
 export interface DeckColumns {
-  readonly strings: string[];
+  readonly strings: StringColumn;
   /** Per deck: key, title, file, tag count, cards, chapter count. */
   readonly decks: Int32Array;
   readonly tags: Int32Array;
@@ -54,13 +71,19 @@ export function deckColumns(decks: readonly DeckOutline[]): DeckColumns {
     for (const tag of deck.tags) tags.push(table.of(tag));
     addNodes(deck.chapters);
   }
-  return { strings: table.strings, decks: Int32Array.from(deckFields), tags: Int32Array.from(tags), nodes: Int32Array.from(nodes) };
+  return { strings: table.column, decks: Int32Array.from(deckFields), tags: Int32Array.from(tags), nodes: Int32Array.from(nodes) };
 }
 
-export function decksOf({ strings, decks, tags, nodes }: DeckColumns): DeckOutline[] {
+/** One empty list for every leaf: most outline nodes have no children, and ten thousand empty arrays are garbage collector work. */
+const NONE: readonly never[] = Object.freeze([]);
+
+export function decksOf(columns: DeckColumns): DeckOutline[] {
+  const { decks, tags, nodes } = columns;
+  const strings = stringsOf(columns.strings);
   let tag = 0;
   let node = 0;
-  const nodesOf = (count: number): OutlineNode[] => {
+  const nodesOf = (count: number): readonly OutlineNode[] => {
+    if (count === 0) return NONE;
     const list: OutlineNode[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const at = 5 * node++;
@@ -75,7 +98,8 @@ export function decksOf({ strings, decks, tags, nodes }: DeckColumns): DeckOutli
   const list: DeckOutline[] = new Array(decks.length / 6);
   for (let d = 0; d < list.length; d++) {
     const at = 6 * d;
-    const deckTags = Array.from(tags.subarray(tag, (tag += decks[at + 3] as number)), (t) => strings[t] as string);
+    const tagCount = decks[at + 3] as number;
+    const deckTags = tagCount === 0 ? NONE : Array.from(tags.subarray(tag, (tag += tagCount)), (t) => strings[t] as string);
     list[d] = {
       key: strings[decks[at] as number] as string,
       title: strings[decks[at + 1] as number] as string,
@@ -89,7 +113,7 @@ export function decksOf({ strings, decks, tags, nodes }: DeckColumns): DeckOutli
 }
 
 export interface CardColumns {
-  readonly strings: string[];
+  readonly strings: StringColumn;
   /** Per card: id, deck, kind, chapter (a ref, -1: none), path, source file, source line. */
   readonly cards: Int32Array;
   /** Per outline ref: number (-1: none), title. */
@@ -137,12 +161,13 @@ export function cardColumns(cards: readonly Card[], texts: Float64Array): CardCo
       7 * i,
     );
   });
-  return { strings: table.strings, cards: fields, refs: Int32Array.from(refs), paths: Int32Array.from(paths), texts };
+  return { strings: table.column, cards: fields, refs: Int32Array.from(refs), paths: Int32Array.from(paths), texts };
 }
 
 /** The cards of `columns`, their texts read from `texts` at `base` plus each card's offset. */
 export function storedCards(columns: CardColumns, texts: CardTexts, base: number): StoredCard[] {
-  const { strings, cards, refs, paths } = columns;
+  const { cards, refs, paths } = columns;
+  const strings = stringsOf(columns.strings);
   const refList: OutlineRef[] = new Array(refs.length / 2);
   for (let r = 0; r < refList.length; r++) refList[r] = { number: numberOf(strings, refs[2 * r] as number), title: strings[refs[2 * r + 1] as number] as string };
   const pathAt = new Map<number, readonly OutlineRef[]>();

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/cards/library.js';
-import { ParseCache } from '../../src/cards/parse-cache.js';
+import { NoteStamps, ParseCache } from '../../src/cards/parse-cache.js';
 import { cardsFromNotes, composedLibrary, type NoteSource } from '../../src/cards/parse-notes.js';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
 
@@ -94,9 +94,9 @@ describe('parse cache stat fingerprints', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const stats = (fields: Partial<Record<'ino' | 'size' | 'mtimeNs' | 'ctimeNs', bigint>>) =>
-    ({ dev: 1n, ino: 2n, size: 300n, mtimeNs: 10n ** 18n, ctimeNs: 10n ** 18n, ...fields }) as unknown as BigIntStats;
-  const savedWith = (remembered: BigIntStats) => {
+  const stats = (fields: Partial<Record<'ino' | 'size' | 'mtimeMs' | 'ctimeMs', number>>) =>
+    NoteStamps.of([{ dev: 1, ino: 2, size: 300, mtimeMs: 1e12, ctimeMs: 1e12, ...fields } as Stats]).stamp(0)!;
+  const savedWith = (remembered: ReturnType<typeof stats>) => {
     const cache = ParseCache.open(dir, DEFAULT_SETTINGS);
     cache.remember('/notes/a.md', remembered, 'hash-a');
     cache.save();
@@ -108,16 +108,16 @@ describe('parse cache stat fingerprints', () => {
     const cache = savedWith(old);
     expect(cache.knownText('/notes/a.md', stats({}))).toBe('hash-a');
     // Rewritten keeping size and mtime: the ctime moved.
-    expect(cache.knownText('/notes/a.md', stats({ ctimeNs: old.ctimeNs + 1n }))).toBeUndefined();
+    expect(cache.knownText('/notes/a.md', stats({ ctimeMs: old.ctimeMs + 0.001 }))).toBeUndefined();
     // Replaced by rename (an editor's atomic save): another inode.
-    expect(cache.knownText('/notes/a.md', stats({ ino: 3n }))).toBeUndefined();
+    expect(cache.knownText('/notes/a.md', stats({ ino: 3 }))).toBeUndefined();
     expect(cache.knownText('/notes/b.md', stats({}))).toBeUndefined();
   });
 
   it('does not keep the fingerprint of a file changed around the save (racy)', () => {
-    const now = statSync(dir, { bigint: true }).ctimeNs;
-    const cache = savedWith(stats({ ctimeNs: now, mtimeNs: now }));
-    expect(cache.knownText('/notes/a.md', stats({ ctimeNs: now, mtimeNs: now }))).toBeUndefined();
+    const now = statSync(dir).ctimeMs;
+    const cache = savedWith(stats({ ctimeMs: now, mtimeMs: now }));
+    expect(cache.knownText('/notes/a.md', stats({ ctimeMs: now, mtimeMs: now }))).toBeUndefined();
   });
 });
 
@@ -136,15 +136,16 @@ describe('parse cache of a whole library', () => {
     '/notes/c.md': '',
   };
   const notes: NoteSource[] = Object.keys(texts).map((file) => ({ file, deckKey: file.slice('/notes/'.length) }));
-  const settled = (ino: number) => ({ dev: 1n, ino: BigInt(ino), size: 300n, mtimeNs: 10n ** 18n, ctimeNs: 10n ** 18n }) as unknown as BigIntStats;
-  const stats = notes.map((_, i) => settled(i + 1));
+  const stat = (ino: number, ctimeMs = 1e12) => ({ dev: 1, ino, size: 300, mtimeMs: ctimeMs, ctimeMs }) as Stats;
+  const settled = notes.map((_, i) => stat(i + 1));
+  const stats = NoteStamps.of(settled);
   const read = async (file: string) => (texts[file] ? { text: texts[file] } : { problem: 'empty note: nothing to make cards from' });
 
   /** What loadLibrary does on a miss: parse through the cache, compose, keep the library, save. */
-  const parsedAndSaved = async (statsNow: readonly (BigIntStats | undefined)[]) => {
+  const parsedAndSaved = async (statsNow: NoteStamps) => {
     const cache = ParseCache.open(dir, DEFAULT_SETTINGS);
     expect(cache.storedLibrary(notes, statsNow)).toBeUndefined();
-    const outcomes = await cardsFromNotes(notes, read, DEFAULT_SETTINGS, { cache, stats: statsNow });
+    const outcomes = await cardsFromNotes(notes, read, DEFAULT_SETTINGS, { cache, stamps: statsNow });
     const { library, parts } = composedLibrary(notes, outcomes);
     cache.keepLibrary({ decks: library.decks, problems: library.problems, lint: library.lint, parts });
     cache.save();
@@ -170,18 +171,19 @@ describe('parse cache of a whole library', () => {
   it('is not served when any note changed, moved or went away', async () => {
     await parsedAndSaved(stats);
     const open = () => ParseCache.open(dir, DEFAULT_SETTINGS);
-    const rewritten = stats.map((s, i) => (i === 1 ? ({ ...s, ctimeNs: s.ctimeNs + 1n } as BigIntStats) : s));
+    // Rewritten keeping size and mtime: the ctime moved.
+    const rewritten = NoteStamps.of(settled.map((s, i) => (i === 1 ? { ...s, ctimeMs: s.ctimeMs + 0.001 } : s)));
     expect(open().storedLibrary(notes, rewritten)).toBeUndefined();
-    expect(open().storedLibrary(notes.slice(0, 2), stats.slice(0, 2))).toBeUndefined();
+    expect(open().storedLibrary(notes.slice(0, 2), NoteStamps.of(settled.slice(0, 2)))).toBeUndefined();
     expect(open().storedLibrary(notes.map((n) => ({ ...n, deckKey: `x/${n.deckKey}` })), stats)).toBeUndefined();
-    expect(open().storedLibrary(notes, [stats[0], undefined, stats[2]])).toBeUndefined();
+    expect(open().storedLibrary(notes, NoteStamps.of([settled[0], undefined, settled[2]]))).toBeUndefined();
     expect(ParseCache.open(dir, { ...DEFAULT_SETTINGS, maxCardChars: 200 }).storedLibrary(notes, stats)).toBeUndefined();
     expect(open().storedLibrary(notes, stats)).toBeDefined();
   });
 
   it('is not kept when a note changed around the save (racy)', async () => {
-    const now = statSync(dir, { bigint: true }).ctimeNs;
-    const racy = stats.map((s) => ({ ...s, ctimeNs: now, mtimeNs: now }) as BigIntStats);
+    const now = statSync(dir).ctimeMs;
+    const racy = NoteStamps.of(notes.map((_, i) => stat(i + 1, now)));
     await parsedAndSaved(racy);
     expect(ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, racy)).toBeUndefined();
   });
@@ -192,7 +194,7 @@ describe('parse cache of a whole library', () => {
     const stored = ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, stats)!;
     // Another process saves a cache for other notes over it.
     const other = ParseCache.open(dir, DEFAULT_SETTINGS);
-    other.remember('/elsewhere/x.md', settled(9), 'hash-x');
+    other.remember('/elsewhere/x.md', NoteStamps.of([stat(9)]).stamp(0)!, 'hash-x');
     other.save();
     expect(ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, stats)).toBeUndefined();
     expect(JSON.stringify(stored.cards)).toBe(expected);
