@@ -112,8 +112,21 @@ export class WorkspaceSession implements SessionPort {
   }
 
   private itemOf(card: Card, queue: keyof QueueCounts, now: Date, cram: boolean): ReviewItem {
-    const deckTitle = this.workspace.library.decks.find((d) => d.key === card.deck)?.title ?? card.deck;
-    return { card, deckTitle, queue, previews: cram ? null : this.workspace.preview(card.id, now) };
+    const workspace = this.workspace;
+    const deckTitle = workspace.library.decks.find((d) => d.key === card.deck)?.title ?? card.deck;
+    // Worked out when first read (the answer side shows them), not before the card's front is drawn:
+    // the first scheduler of a start costs milliseconds of the first frame. The card's state cannot
+    // change before then: every action ends the step.
+    let previews: ReviewItem['previews'] | undefined;
+    return {
+      card,
+      deckTitle,
+      queue,
+      get previews() {
+        previews ??= cram ? null : workspace.preview(card.id, now);
+        return previews;
+      },
+    };
   }
 
   /** Records that an action happened (for undo) and drops `id` from the cram list. */
