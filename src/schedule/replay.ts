@@ -5,6 +5,7 @@
 import type { LoggedEvent } from '../store/events.js';
 import type { EventBody } from '../store/log.js';
 import type { Settings } from '../store/settings.js';
+import type { State } from 'ts-fsrs';
 import type { CardState, ReviewRecord } from './card-state.js';
 import { startOfStudyDayAfter } from './days.js';
 import {
@@ -46,9 +47,60 @@ export interface Replay {
   readonly lastAt: number;
 }
 
+/**
+ * A card's FSRS fields between its events, times in ms (NaN: never reviewed). The fold keeps no ts-fsrs
+ * card or date between events: each review's are dropped young, where a million of them kept until the
+ * card's next review filled the old generation with hundreds of megabytes of garbage.
+ */
+interface Memory {
+  id: string;
+  state: State;
+  due: number;
+  stability: number;
+  difficulty: number;
+  step: number;
+  reps: number;
+  lapses: number;
+  lastReview: number;
+}
+
+/** Writes `card`'s fields into `m` (in place: the card's memory lives as long as the fold). */
+function remember(card: SchedulerCard, m: Memory): Memory {
+  m.id = card.id;
+  m.state = card.state;
+  m.due = card.due.getTime();
+  m.stability = card.stability;
+  m.difficulty = card.difficulty;
+  m.step = card.learning_steps;
+  m.reps = card.reps;
+  m.lapses = card.lapses;
+  m.lastReview = card.last_review ? card.last_review.getTime() : Number.NaN;
+  return m;
+}
+
+const memoryOf = (card: SchedulerCard): Memory =>
+  remember(card, { id: '', state: 0, due: 0, stability: 0, difficulty: 0, step: 0, reps: 0, lapses: 0, lastReview: Number.NaN });
+
+/** The ts-fsrs card for a memory. `elapsed_days` and `scheduled_days` are outputs ts-fsrs never reads back. */
+function cardOf(m: Memory): SchedulerCard {
+  return {
+    id: m.id,
+    due: new Date(m.due),
+    stability: m.stability,
+    difficulty: m.difficulty,
+    elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: m.step,
+    reps: m.reps,
+    lapses: m.lapses,
+    state: m.state,
+    ...(Number.isNaN(m.lastReview) ? {} : { last_review: new Date(m.lastReview) }),
+  };
+}
+
 /** The mutable per-card record of the fold; converted to a `CardState` once, at the end. */
 interface Work {
-  card: SchedulerCard;
+  memory: Memory;
   suspended: boolean;
   buriedUntil: Date | null;
   leech: boolean;
@@ -57,7 +109,7 @@ interface Work {
 
 function workFromState(state: CardState): Work {
   return {
-    card: toSchedulerCard(state),
+    memory: memoryOf(toSchedulerCard(state)),
     suspended: state.suspended,
     buriedUntil: state.buriedUntil,
     leech: state.leech,
@@ -65,10 +117,18 @@ function workFromState(state: CardState): Work {
   };
 }
 
+const newWork = (card: string, at: Date): Work => ({
+  memory: memoryOf(emptySchedulerCard(card, at)),
+  suspended: false,
+  buriedUntil: null,
+  leech: false,
+  history: 0,
+});
+
 function stateFromWork(w: Work): CardState {
   return {
-    card: w.card.id,
-    ...scheduleFields(w.card),
+    card: w.memory.id,
+    ...scheduleFields(cardOf(w.memory)),
     suspended: w.suspended,
     buriedUntil: w.buriedUntil,
     leech: w.leech,
@@ -78,7 +138,7 @@ function stateFromWork(w: Work): CardState {
 
 /** A card no event has touched yet: new, due since `at`. */
 export function newCardState(card: string, at: Date): CardState {
-  return stateFromWork({ card: emptySchedulerCard(card, at), suspended: false, buriedUntil: null, leech: false, history: 0 });
+  return stateFromWork(newWork(card, at));
 }
 
 /**
@@ -132,9 +192,7 @@ class Fold {
     let w = this.works.get(id);
     if (!w) {
       const state = this.moved.has(id) ? undefined : this.from?.states.get(id);
-      w = state
-        ? workFromState(state)
-        : { card: emptySchedulerCard(id, at), suspended: false, buriedUntil: null, leech: false, history: 0 };
+      w = state ? workFromState(state) : newWork(id, at);
       this.works.set(id, w);
     }
     return w;
@@ -152,7 +210,7 @@ class Fold {
       case 'review': {
         const id = aliases.get(event.card) ?? event.card;
         const w = this.work(id, at);
-        const before = w.card;
+        const before = cardOf(w.memory);
         const review: ReviewRecord = {
           id: event.id,
           card: id,
@@ -167,11 +225,11 @@ class Fold {
         };
         this.reviews.push(review);
         this.onReview?.(review);
-        w.card = nextCard(this.scheduler, before, at, event.rating);
+        remember(nextCard(this.scheduler, before, at, event.rating), w.memory);
         w.buriedUntil = null;
-        w.leech = w.card.lapses >= this.settings.leechThreshold;
+        w.leech = w.memory.lapses >= this.settings.leechThreshold;
         // Suspended by the lapse that makes it a leech, and again by any later lapse after an unsuspend.
-        if (w.leech && this.settings.leechAction === 'suspend' && w.card.lapses > before.lapses) w.suspended = true;
+        if (w.leech && this.settings.leechAction === 'suspend' && w.memory.lapses > before.lapses) w.suspended = true;
         break;
       }
       case 'suspend':
@@ -183,7 +241,7 @@ class Fold {
         break;
       case 'forget': {
         const w = this.work(aliases.get(event.card) ?? event.card, at);
-        w.card = emptySchedulerCard(w.card.id, at);
+        remember(emptySchedulerCard(w.memory.id, at), w.memory);
         w.leech = false;
         w.history += 1;
         break;
@@ -195,7 +253,7 @@ class Fold {
         const w = this.work(source, at);
         this.works.delete(source);
         this.moved.add(source);
-        w.card.id = event.to;
+        w.memory.id = event.to;
         this.works.set(event.to, w);
         for (const [old, target] of aliases) if (target === source) aliases.set(old, event.to);
         aliases.set(source, event.to);
