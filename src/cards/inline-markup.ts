@@ -4,6 +4,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
+import { markdownTree } from './fast-blocks.js';
 import type { Nodes, Root } from 'mdast';
 
 /** What a cloze front shows in place of a hidden span. */
@@ -16,23 +17,11 @@ export interface Range {
 }
 
 /**
- * What may start inline markup or a block construct: a one-line source free of it parses as one
- * paragraph of plain text, which most bullets are.
- */
-const MARKUP = /[\\`*_[\]<>!&~=|#\n\r\t]|^\s|\s$|^(?:[-+]|\d+[.)])(?:\s|$)|^-{3,}/;
-
-/** The tree remark gives a line of plain text. */
-function plainParagraph(source: string): Root {
-  const position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: source.length + 1, offset: source.length } };
-  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: source, position }], position }], position };
-}
-
-/**
  * A small piece of markdown (a bullet, a paragraph) parsed, without GFM: a piece holds no table, and GFM's
  * autolink literals would cost a third of the time, and are not needed: a URL's colon has no space after it.
  */
 export function parseMarkdown(source: string): Root {
-  return source !== '' && !MARKUP.test(source) ? plainParagraph(source) : fromMarkdown(source);
+  return markdownTree(source, false, fromMarkdown);
 }
 
 /** Source range of a parsed node (every node parsed from a string has a position). */

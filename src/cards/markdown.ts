@@ -8,6 +8,7 @@ import type { Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { markdownTree } from './fast-blocks.js';
 
 // Of GFM, cards need tables only; the rest of remark-gfm (autolink literals above all) costs a third
 // of the parse time. Bare URLs are still read as links by the noise rule.
@@ -32,8 +33,13 @@ function definitionsOf(nodes: readonly RootContent[]): Map<string, string> {
 export const SPLIT_BYTES = 128_000;
 const PIECE_CHARS = 64_000;
 
-function parsedMarkdown(text: string): Root {
+function micromarkTree(text: string): Root {
   return fromMarkdown(text, { extensions, mdastExtensions });
+}
+
+/** The block scanner builds what it is sure of and hands micromark the rest. */
+function parsedMarkdown(text: string): Root {
+  return markdownTree(text, true, micromarkTree);
 }
 
 /**

@@ -1,0 +1,241 @@
+/**
+ * Inline markdown (a paragraph's, a heading's or a table cell's text) → the mdast phrasing nodes
+ * mdast-util-from-markdown would give, for the inline syntax study notes use most: text, code spans,
+ * `**strong**`, `[links](url)` and `![images](url)`. Anything it is not sure of (escapes, entities, HTML,
+ * `_` or single `*`, emphasis that could both open and close, nested brackets, titles…) makes it answer
+ * null, and the caller hands the whole block to micromark. The differential test holds it to identity.
+ */
+import type { Image, Link, PhrasingContent, Strong, Text } from 'mdast';
+import type { Point, Position } from 'unist';
+
+/** One line of the inline text: its content (indentation already stripped) and where it starts in the file. */
+export interface Segment {
+  readonly text: string;
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Where index `i` of the segments joined by `\n` is in the source. */
+export class SegmentPoints {
+  private readonly starts: number[] = [];
+  readonly text: string;
+
+  constructor(private readonly segments: readonly Segment[]) {
+    let at = 0;
+    for (const s of segments) {
+      this.starts.push(at);
+      at += s.text.length + 1;
+    }
+    this.text = segments.length === 1 ? segments[0]!.text : segments.map((s) => s.text).join('\n');
+  }
+
+  point(i: number): Point {
+    let k = this.segments.length - 1;
+    while (k > 0 && this.starts[k]! > i) k -= 1;
+    const s = this.segments[k]!;
+    const d = i - this.starts[k]!;
+    return { line: s.line, column: s.column + d, offset: s.offset + d };
+  }
+
+  /** Like `point`, but an end just after a line ending is where that ending's line starts (as micromark has it). */
+  endPoint(i: number): Point {
+    let k = this.segments.length - 1;
+    while (k > 0 && this.starts[k]! > i) k -= 1;
+    if (k === 0 || this.starts[k] !== i) return this.point(i);
+    const before = this.segments[k - 1]!;
+    return { line: this.segments[k]!.line, column: 1, offset: before.offset + before.text.length + 1 };
+  }
+
+  position(start: number, end: number): Position {
+    return { start: this.point(start), end: this.endPoint(end) };
+  }
+}
+
+type Token =
+  | { readonly kind: 'text'; readonly start: number; readonly end: number }
+  | { readonly kind: 'code'; readonly start: number; readonly end: number; readonly value: string }
+  | { readonly kind: 'open' | 'close'; readonly start: number; readonly end: number }
+  | { kind: 'bracket'; readonly start: number; readonly end: number; readonly image: boolean; link: boolean }
+  | { readonly kind: 'linkEnd'; readonly start: number; readonly end: number; readonly url: string };
+
+const SPECIAL = /[`*[\]!\\<&_]/g;
+const WHITESPACE = /\s/;
+const PUNCTUATION = /\p{P}|\p{S}/u;
+
+/** micromark's character classes for flanking: 1 whitespace (or a line edge), 2 punctuation, 0 other; -1 unsure. */
+function classOf(text: string, i: number): number {
+  if (i < 0 || i >= text.length) return 1;
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdfff) return -1;
+  const c = text[i]!;
+  if (WHITESPACE.test(c)) return 1;
+  return PUNCTUATION.test(c) ? 2 : 0;
+}
+
+/** A run of `ch` starting at `i`: its length. */
+function runLength(text: string, i: number, ch: string): number {
+  let j = i;
+  while (text[j] === ch) j += 1;
+  return j - i;
+}
+
+/** The code span opening with the backtick run at `i`, or null when no run of the same length closes it. */
+function codeSpan(text: string, i: number, run: number): { end: number; value: string } | null | 'multiline' {
+  for (let j = text.indexOf('`', i + run); j !== -1; ) {
+    const closing = runLength(text, j, '`');
+    if (closing === run) {
+      const raw = text.slice(i + run, j);
+      if (raw.includes('\n')) return 'multiline';
+      const strip = raw[0] === ' ' && raw[raw.length - 1] === ' ' && /[^ ]/.test(raw);
+      return { end: j + run, value: strip ? raw.slice(1, -1) : raw };
+    }
+    j = text.indexOf('`', j + closing);
+  }
+  return null;
+}
+
+/** The tokens of `text`, or null when it holds syntax this parser leaves to micromark. */
+function tokens(text: string): Token[] | null {
+  const out: Token[] = [];
+  let textStart = 0;
+  const flush = (end: number) => {
+    if (end > textStart) out.push({ kind: 'text', start: textStart, end });
+  };
+  const openBrackets: Extract<Token, { kind: 'bracket' }>[] = [];
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(text); m; m = SPECIAL.exec(text)) {
+    const i = m.index;
+    const c = text[i]!;
+    let next = i + 1;
+    switch (c) {
+      case '`': {
+        const run = runLength(text, i, '`');
+        const span = codeSpan(text, i, run);
+        if (span === 'multiline') return null;
+        next = i + run;
+        if (span) {
+          flush(i);
+          out.push({ kind: 'code', start: i, end: span.end, value: span.value });
+          textStart = next = span.end;
+        }
+        break;
+      }
+      case '*': {
+        if (runLength(text, i, '*') !== 2) return null;
+        const before = classOf(text, i - 1);
+        const after = classOf(text, i + 2);
+        if (before < 0 || after < 0) return null;
+        const left = after !== 1 && (after !== 2 || before !== 0);
+        const right = before !== 1 && (before !== 2 || after !== 0);
+        next = i + 2;
+        if (left && right) return null;
+        if (left || right) {
+          flush(i);
+          out.push({ kind: left ? 'open' : 'close', start: i, end: next });
+          textStart = next;
+        }
+        break;
+      }
+      case '!':
+      case '[': {
+        const image = c === '!';
+        if (image && text[i + 1] !== '[') break;
+        if (openBrackets.length > 0) return null;
+        flush(i);
+        next = i + (image ? 2 : 1);
+        const bracket = { kind: 'bracket' as const, start: i, end: next, image, link: false };
+        out.push(bracket);
+        openBrackets.push(bracket);
+        textStart = next;
+        break;
+      }
+      case ']': {
+        const opener = openBrackets.pop();
+        if (!opener) break;
+        if (text[i + 1] === '[') return null;
+        if (text[i + 1] !== '(') break;
+        const close = text.indexOf(')', i + 2);
+        if (close <= i + 2) return null;
+        const url = text.slice(i + 2, close);
+        if (/[\s()<>`*[\]!\\&]/.test(url)) return null;
+        opener.link = true;
+        flush(i);
+        out.push({ kind: 'linkEnd', start: i, end: close + 1, url });
+        textStart = next = close + 1;
+        SPECIAL.lastIndex = next;
+        continue;
+      }
+      case '&':
+        if (/[#A-Za-z]/.test(text[i + 1] ?? '')) return null;
+        break;
+      default:
+        return null;
+    }
+    SPECIAL.lastIndex = next;
+  }
+  flush(text.length);
+  return out;
+}
+
+interface Frame {
+  readonly kind: 'root' | 'strong' | 'link' | 'image';
+  readonly start: number;
+  readonly children: PhrasingContent[];
+}
+
+/** The phrasing nodes of `segments` as mdast-util-from-markdown builds them, or null when unsure. */
+export function phrasing(segments: readonly Segment[]): PhrasingContent[] | null {
+  const points = new SegmentPoints(segments);
+  const text = points.text;
+  const list = tokens(text);
+  if (!list) return null;
+  const stack: Frame[] = [{ kind: 'root', start: 0, children: [] }];
+  const top = () => stack[stack.length - 1]!;
+  const addText = (start: number, end: number) => {
+    const children = top().children;
+    const last = children[children.length - 1];
+    if (last?.type === 'text' && last.position!.end.offset === points.endPoint(start).offset) {
+      last.value += text.slice(start, end);
+      last.position!.end = points.endPoint(end);
+      return;
+    }
+    children.push({ type: 'text', value: text.slice(start, end), position: points.position(start, end) } satisfies Text);
+  };
+  for (const token of list) {
+    switch (token.kind) {
+      case 'text':
+        addText(token.start, token.end);
+        break;
+      case 'code':
+        top().children.push({ type: 'inlineCode', value: token.value, position: points.position(token.start, token.end) });
+        break;
+      case 'open':
+        stack.push({ kind: 'strong', start: token.start, children: [] });
+        break;
+      case 'close': {
+        const frame = stack.pop()!;
+        if (frame.kind !== 'strong') return null;
+        top().children.push({ type: 'strong', children: frame.children, position: points.position(frame.start, token.end) } satisfies Strong);
+        break;
+      }
+      case 'bracket':
+        if (token.link) stack.push({ kind: token.image ? 'image' : 'link', start: token.start, children: [] });
+        else addText(token.start, token.end);
+        break;
+      case 'linkEnd': {
+        const frame = stack.pop()!;
+        const position = points.position(frame.start, token.end);
+        if (frame.kind === 'link') {
+          top().children.push({ type: 'link', title: null, url: token.url, children: frame.children, position } satisfies Link);
+        } else if (frame.kind === 'image') {
+          if (frame.children.some((c) => c.type !== 'text')) return null;
+          const alt = frame.children.map((c) => (c as Text).value).join('');
+          top().children.push({ type: 'image', title: null, url: token.url, alt, position } satisfies Image);
+        } else return null;
+        break;
+      }
+    }
+  }
+  return stack.length === 1 ? stack[0]!.children : null;
+}
