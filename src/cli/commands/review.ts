@@ -43,17 +43,15 @@ export async function run(_operands: string[], options: ReviewOptions, globals: 
     process.stdout.write(`Nothing due now in ${sanitizeLine(port.title)}. \`recall review --cram\` practises anyway.\n`);
     return;
   }
-  // The first card goes on screen before Ink and React are loaded (a third of the time to it), drawn by
-  // the same code as the review screen's first frame, which Ink then draws over it.
+  // The first card goes on screen before Ink and React are loaded (they take longer to load and start
+  // than everything before), drawn by the same code as the review screen's first frame, which Ink then
+  // draws over it.
   const paint = createPaint(colorWanted(process.env));
   const shownAt = Date.now();
   const screen = enterScreen(inkDrawsFrames(process.env) ? firstReviewScreen(port, first, terminalSize(process.stdout), paint, shownAt) : '');
-  let ui: Awaited<ReturnType<typeof loadUi>>;
-  try {
-    ui = await loadUi();
-  } catch (error) {
+  const ui = await loadUi().catch((error: unknown) => {
     screen.leave();
     throw error;
-  }
+  });
   await ui.runTui(ui.studyApp(study, { screen: 'review', port, first, shownAt }, paint), screen);
 }
