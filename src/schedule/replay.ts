@@ -175,7 +175,7 @@ class Fold {
     private readonly settings: Settings,
     private readonly from: Replay | undefined,
     inPlace: boolean,
-    /** Sees each effective review as it is folded. */
+    /** Takes each effective review as it is folded, instead of `reviews`. */
     private readonly onReview?: (review: ReviewRecord) => void,
   ) {
     this.scheduler = schedulerFor(settings);
@@ -223,8 +223,13 @@ class Fold {
           retrievability: schedulerRetrievability(this.scheduler, before, at),
           history: w.history,
         };
-        this.reviews.push(review);
-        this.onReview?.(review);
+        if (this.onReview) {
+          this.onReview(review);
+          this.earlier++;
+          this.recentSince = Infinity;
+        } else {
+          this.reviews.push(review);
+        }
         remember(nextCard(this.scheduler, before, at, event.rating), w.memory);
         w.buriedUntil = null;
         w.leech = w.memory.lapses >= this.settings.leechThreshold;
@@ -268,19 +273,6 @@ class Fold {
     }
   }
 
-  /**
-   * Drops the reviews before the study day preceding the last event from memory (the `onReview` consumer
-   * has them), keeping what today's limits count.
-   */
-  dropEarlyReviews(): void {
-    const since = startOfStudyDayAfter(new Date(this.lastAt), this.settings.dayStartsAt, -1).getTime();
-    let drop = 0;
-    while (drop < this.reviews.length && (this.reviews[drop] as ReviewRecord).at.getTime() < since) drop++;
-    this.reviews.splice(0, drop);
-    this.earlier += drop;
-    if (this.earlier > 0) this.recentSince = Math.max(this.recentSince, since);
-  }
-
   result(): Replay {
     // `from.states` is only read during the fold, so with `inPlace` it can take the results now.
     const states = this.owned?.states ?? new Map(this.from?.states);
@@ -311,24 +303,14 @@ export function replay(events: readonly LoggedEvent[], settings: Settings, from?
 /** Calls `visit` with every event of a log not undone, in log order (the undos themselves may be left out). */
 export type EventSource = (visit: (event: EventBody, device: string, at: number) => void) => void;
 
-/** How many reviews the streamed fold holds before dropping the early ones. */
-const HELD_REVIEWS = 1 << 12;
-
 /**
  * The full replay of a log too large to hold as objects: the events come one at a time from `source` and
- * each effective review goes to `onReview` (the snapshot writer); only the reviews of the last two study
- * days stay in the result (`earlier` counts the others).
+ * each effective review goes to `onReview` (the snapshot writer) and is not kept: the result holds no
+ * reviews (`earlier` counts them). Kept until the end, a million of them would outlive the young
+ * generation and leave hundreds of megabytes of garbage to the collector.
  */
 export function replayStream(source: EventSource, settings: Settings, onReview: (review: ReviewRecord) => void): Replay {
   const fold = new Fold(settings, undefined, false, onReview);
-  let check = HELD_REVIEWS;
-  source((event, device, at) => {
-    fold.apply(event, device, new Date(at));
-    if (fold.reviews.length >= check) {
-      fold.dropEarlyReviews();
-      check = fold.reviews.length + HELD_REVIEWS;
-    }
-  });
-  fold.dropEarlyReviews();
+  source((event, device, at) => fold.apply(event, device, new Date(at)));
   return fold.result();
 }

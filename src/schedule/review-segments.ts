@@ -121,6 +121,19 @@ export class SegmentBuilder {
   }
 }
 
+/** Where the time column of a segment of `n` reviews ends, from its first 8 bytes (count and string bytes). */
+export function segmentTimesEnd(n: number, start: Buffer): number {
+  const { offsets } = layout(n, start.readUInt32LE(4));
+  return offsets.at + 8 * n;
+}
+
+/** The time column of a segment, from its first `segmentTimesEnd` bytes (8-aligned in their own buffer). */
+export function segmentTimes(bytes: Buffer): Float64Array {
+  const n = bytes.readUInt32LE(0);
+  const { offsets } = layout(n, bytes.readUInt32LE(4));
+  return new Float64Array(bytes.buffer, bytes.byteOffset + offsets.at, n);
+}
+
 /**
  * Decodes the segments in `bytes` (which starts 8-aligned in its buffer) onto `into`, up to `limit`
  * reviews in all, leaving out the first `skip` reviews (columns need no decoding to be skipped).

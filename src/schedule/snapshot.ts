@@ -18,7 +18,7 @@ import { startOfStudyDayAfter } from './days.js';
 import { schedulingSettings } from './fsrs.js';
 import type { Replay } from './replay.js';
 import { decodeHead, encodeHead } from './snapshot-head.js';
-import { decodeSegments, SegmentBuilder, SEGMENT_REVIEWS } from './review-segments.js';
+import { decodeSegments, SegmentBuilder, SEGMENT_REVIEWS, segmentTimes, segmentTimesEnd } from './review-segments.js';
 
 const MAGIC = Buffer.from('RCLSNAP4', 'latin1');
 /** Head offset and length, as doubles, at the end of the file. */
@@ -38,6 +38,8 @@ export class StoredReviews {
     private readonly fd: number,
     /** [byte offset, reviews] of each segment, in order. */
     readonly segments: readonly [number, number][],
+    /** Where the last segment ends. */
+    private readonly end: number,
   ) {
     this.count = segments.reduce((sum, [, n]) => sum + n, 0);
   }
@@ -47,6 +49,20 @@ export class StoredReviews {
     const reviews: ReviewRecord[] = [];
     if (limit > 0 && this.segments.length > 0) decodeSegments(this.bytes(0), reviews, limit);
     return reviews;
+  }
+
+  /** Those at or after `time` (ms): the last ones, found by their times alone. */
+  since(time: number): ReviewRecord[] {
+    let count = 0;
+    for (let i = this.segments.length - 1; i >= 0; i--) {
+      const [offset, n] = this.segments[i] as [number, number];
+      const times = segmentTimes(readAt(this.fd, offset, offset + segmentTimesEnd(n, readAt(this.fd, offset, offset + 8))));
+      let k = n;
+      while (k > 0 && (times[k - 1] as number) >= time) k--;
+      count += n - k;
+      if (k > 0) break;
+    }
+    return this.last(count);
   }
 
   /** The last `count` of them. */
@@ -62,9 +78,7 @@ export class StoredReviews {
 
   /** The stored bytes of the segments from the `first`th on. */
   bytes(first: number): Buffer {
-    const size = fstatSync(this.fd).size;
-    const end = readAt(this.fd, size - TRAILER_BYTES, size).readDoubleLE(0);
-    return readAt(this.fd, (this.segments[first] as [number, number])[0], end);
+    return readAt(this.fd, (this.segments[first] as [number, number])[0], this.end);
   }
 
   close(): void {
@@ -151,9 +165,9 @@ export class SnapshotWriter {
     const total = this.count;
     if (replay.earlier + replay.reviews.length !== total) throw new Error('snapshot reviews do not match the replay');
     const recentSince = replay.lastAt > 0 ? startOfStudyDayAfter(new Date(replay.lastAt), settings.dayStartsAt, -1).getTime() : 0;
-    let keep = replay.reviews.length;
-    while (keep > 0 && (replay.reviews[replay.reviews.length - keep] as ReviewRecord).at.getTime() < recentSince) keep--;
-    const recent = replay.reviews.slice(replay.reviews.length - keep);
+    // Read back from what was written: a streamed replay kept none of its reviews.
+    const stored = new StoredReviews(this.fd, this.segments, this.offset);
+    const recent = stored.since(recentSince);
     const meta = { settings: settingsHash(settings), positions, lines, lastAt: replay.lastAt, segments: this.segments, recentSince, recent: recent.length };
     const head = encodeHead(meta, replay.states, replay.texts, replay.aliases);
     const headAt = this.offset;
@@ -167,7 +181,7 @@ export class SnapshotWriter {
       replay: { ...replay, reviews: recent, earlier: total - recent.length, recentSince },
       positions,
       lines,
-      stored: new StoredReviews(this.fd, this.segments),
+      stored,
     };
   }
 
@@ -197,7 +211,7 @@ export function loadSnapshot(path: string, settings: Settings): Snapshot | null 
     const headAt = trailer.readDoubleLE(0);
     const { meta, states, texts, aliases } = decodeHead(readAt(fd, headAt, headAt + trailer.readDoubleLE(8)));
     if (meta.settings !== settingsHash(settings)) throw new Error('other settings');
-    const stored = new StoredReviews(fd, meta.segments);
+    const stored = new StoredReviews(fd, meta.segments, headAt);
     const reviews = stored.last(meta.recent);
     const replay = { states, texts, aliases, lastAt: meta.lastAt, reviews, earlier: stored.count - reviews.length, recentSince: meta.recentSince };
     return { replay, positions: meta.positions, lines: meta.lines, stored };
