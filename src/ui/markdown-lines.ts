@@ -14,10 +14,19 @@ import { stripStyles, visibleWidth, wrapStyled } from './wrap-styled.js';
 const parser = remark().use(remarkGfm);
 
 /**
+ * One line of words and plain punctuation, which markdown parses to a paragraph of just that text:
+ * nothing in it can start a block or mark up text (no markers, brackets, emphasis, code, escapes,
+ * entities, HTML, tables, nor what GFM links by itself: `:`, `@`, `www.`). The questions recall writes
+ * read like this, and rendering them without the parser puts the first card on screen sooner.
+ */
+const PLAIN_LINE = /^(?!.*www\.)\p{L}[\p{L}\p{N} ,.;?'"()-]*(?<! )$/iu;
+
+/**
  * The lines of `markdown` rendered for a terminal `width` columns wide. Note text is sanitised before
  * parsing and every value again after it: character references (`&#x1b;`) decode to controls.
  */
 export function markdownLines(markdown: string, width: number, paint: Paint): string[] {
+  if (PLAIN_LINE.test(markdown)) return wrap(markdown, Math.max(width, 8));
   const tree = parser.parse(sanitize(markdown)) as Root;
   return blockLines(tree.children, Math.max(width, 8), paint);
 }

@@ -99,3 +99,20 @@ describe('markdownLines', () => {
     expect(out).not.toMatch(/\u001B\[(3[0-79]|4[0-79]|9[0-7]|10[0-7])m/);
   });
 });
+
+describe('markdownLines on one plain line', () => {
+  it('gives what the parser gives for the same line (the parser sees it with a blank line after)', () => {
+    const pieces = ['What', 'are', 'the', 'key', 'points', 'ünïcödé', '中文', 'Ω', 'x2', '(a)', "it's", '"q"', 'a-b', '--', 'www.example.com',
+      'WWW.x', 'a.b', 'end.', 'why?', 'one,', 'two;', '1.', '2)', '-', 'e.g', 'A', 'z'];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const paint = createPaint(false);
+    for (let i = 0; i < 400; i++) {
+      const words = Array.from({ length: 1 + next(14) }, () => pieces[next(pieces.length)]);
+      const line = words.join(next(5) === 0 ? '  ' : ' ');
+      for (const width of [8, 20, 96]) {
+        expect(markdownLines(line, width, paint), line).toEqual(markdownLines(`${line}\n\n`, width, paint));
+      }
+    }
+  });
+});
