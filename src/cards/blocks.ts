@@ -6,8 +6,8 @@
  */
 import type { Nodes, RootContent, List, ListItem as MdListItem, Table, Code, Blockquote, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import { explicitCards } from './explicit.js';
+import { visitNodes } from './inline-markup.js';
 import { parsedPieces, type ParsedPiece } from './markdown.js';
 import { countWords } from './words.js';
 
@@ -96,14 +96,14 @@ function lineKeeping(text: string, original: string): string {
 
 function replacementsIn(node: Nodes, source: string, definitions: ReadonlyMap<string, string>): Replacement[] {
   const result: Replacement[] = [];
-  visit(node, (child) => {
+  visitNodes(node, (child) => {
     const start = child.position?.start.offset;
     const end = child.position?.end.offset;
-    if (start === undefined || end === undefined || child === node) return undefined;
+    if (start === undefined || end === undefined || child === node) return true;
     if (child.type === 'image' || child.type === 'imageReference') {
       const alt = child.alt?.trim() || 'image';
       result.push({ start, end, text: lineKeeping(`[image: ${alt}]`, source.slice(start, end)) });
-      return SKIP;
+      return false;
     }
     if (child.type === 'linkReference' && definitions.has(child.identifier)) {
       // `[text][5]` shows as `[text](url)`: a card's back must read without the note's definitions.
@@ -112,13 +112,13 @@ function replacementsIn(node: Nodes, source: string, definitions: ReadonlyMap<st
       const label = first !== undefined && last !== undefined ? source.slice(first, last) : (child.label ?? '');
       const original = source.slice(start, end);
       result.push({ start, end, text: lineKeeping(`[${label}](${definitions.get(child.identifier)})`, original) });
-      return SKIP;
+      return false;
     }
     if (child.type === 'html' && /^<!--[\s\S]*-->$/.test(child.value)) {
       result.push({ start, end, text: lineKeeping('', source.slice(start, end)) });
-      return SKIP;
+      return false;
     }
-    return undefined;
+    return true;
   });
   return result.sort((a, b) => a.start - b.start);
 }
@@ -155,10 +155,10 @@ function renderedSource(
 function hasOnlyLinks(node: Nodes): boolean {
   let links = 0;
   let words = false;
-  visit(node, (child) => {
+  visitNodes(node, (child) => {
     if (child.type === 'link' || child.type === 'linkReference' || child.type === 'image' || child.type === 'imageReference') {
       links += 1;
-      return SKIP;
+      return false;
     }
     if (child.type === 'inlineCode' && /[\p{L}\p{N}]/u.test(child.value)) words = true;
     if (child.type === 'text') {
@@ -168,7 +168,7 @@ function hasOnlyLinks(node: Nodes): boolean {
       });
       if (/[\p{L}\p{N}]/u.test(rest)) words = true;
     }
-    return undefined;
+    return true;
   });
   return links > 0 && !words;
 }

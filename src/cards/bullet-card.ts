@@ -7,9 +7,8 @@
  * A bullet that is a label with a nested list (`Never use latest:` + items) is asked as that label first: its
  * list is the answer, which a cloze of the label would not ask for.
  */
-import type { InlineCode, Nodes, Paragraph, Root, Strong } from 'mdast';
+import type { InlineCode, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import {
   CLOZE_GAP,
   codeRanges,
@@ -18,6 +17,7 @@ import {
   parseMarkdown,
   rangeOf,
   spliceRanges,
+  visitNodes,
   type Range,
 } from './inline-markup.js';
 import { endsWithColon } from './short-lines.js';
@@ -142,9 +142,10 @@ interface Span extends Range {
 /** Outermost `**strong**` spans and `==highlight==` spans, in source order, none inside another. */
 function emphasisSpans(b: Bullet): { strong: Span[]; highlight: Span[] } {
   const strong: Span[] = [];
-  visit(b.tree, 'strong', (node: Strong) => {
+  visitNodes(b.tree, (node) => {
+    if (node.type !== 'strong') return true;
     strong.push({ ...rangeOf(node), plain: toString(node) });
-    return SKIP;
+    return false;
   });
   const highlight = highlightRanges(b.source, b.code).map((r) => ({
     ...r,
@@ -273,7 +274,7 @@ function wordUnits(text: string, offset: number): Range[] {
 function leadMarks(b: Bullet, lead: Paragraph): { colons: number[]; code: InlineCode[] } {
   const colons: number[] = [];
   const code: InlineCode[] = [];
-  visit(lead, (node: Nodes) => {
+  visitNodes(lead, (node) => {
     const r = rangeOf(node);
     if (node.type === 'inlineCode') code.push(node);
     else if (node.type === 'text') {
@@ -286,7 +287,7 @@ function leadMarks(b: Bullet, lead: Paragraph): { colons: number[]; code: Inline
 /** Closing markers (`**`, `_`, `](url)`) of the inline spans a cut at `cut` leaves open, innermost first. */
 function closingMarkers(b: Bullet, lead: Paragraph, cut: number): string {
   const open: string[] = [];
-  visit(lead, (node: Nodes) => {
+  visitNodes(lead, (node) => {
     if (node === lead || !('children' in node) || node.children.length === 0) return;
     const r = rangeOf(node);
     const last = node.children[node.children.length - 1];

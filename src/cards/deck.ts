@@ -6,7 +6,7 @@ import type { Problem } from '../errors.js';
 import { blocksOf } from './blocks.js';
 import { cardDrafts, type CardDraft, type CardRules } from './candidates.js';
 import type { Card, DeckOutline, OutlineNode } from './card.js';
-import { cardIds, dedupeKey } from './identity.js';
+import { cardIds, cardTexts, dedupeKey, type CardTexts } from './identity.js';
 import { FrontmatterError, noteText } from './note-text.js';
 import type { NodeDraft } from './outline.js';
 import { deckTree } from './outline.js';
@@ -95,8 +95,8 @@ export function countedDeck(deck: DeckOutline, cardNodes: readonly number[], kep
   return { ...deck, cards: total, chapters: counted(deck.chapters) };
 }
 
-function cardsOf(drafts: readonly CardDraft[], deck: string, file: string): Card[] {
-  const ids = cardIds(deck, drafts);
+function cardsOf(drafts: readonly CardDraft[], texts: readonly CardTexts[], deck: string, file: string): Card[] {
+  const ids = cardIds(deck, texts);
   return drafts.map((d, i) => {
     const chapter = d.path[0] ?? null;
     return { id: ids[i]!, deck, kind: d.kind, chapter, path: d.path, front: d.front, back: d.back, source: { file, line: d.line } };
@@ -131,12 +131,13 @@ function pipeline(text: string, file: string, deckKey: string, options: CardRule
   const { cards: drafts, lint } = cardDrafts(tree.root, options);
   const { chapters, indexOf } = outlineSkeleton(tree.root);
   const cardNodes = drafts.map((d) => indexOf.get(d.node) ?? -1);
-  const cards = cardsOf(drafts, key, file);
+  const texts = drafts.map(cardTexts);
+  const cards = cardsOf(drafts, texts, key, file);
   const deck = countedDeck({ key, title: tree.title, file, tags: note.frontmatter.tags, cards: 0, chapters }, cardNodes);
   return {
     deck,
     cards,
-    dedupeKeys: drafts.map(dedupeKey),
+    dedupeKeys: texts.map(dedupeKey),
     cardNodes,
     lint: lint.map((l) => ({ file, ...l })),
     problems: [],

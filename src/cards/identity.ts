@@ -6,18 +6,33 @@
 import { createHash } from 'node:crypto';
 import type { CardKind } from './card.js';
 
+/** A whitespace run that is not one plain space: replacing only those spares rewriting most of the text. */
+const WHITESPACE_RUN = / \s+|[^\S ]\s*/g;
+
 /** Whitespace collapsed, case folded, Unicode composed: edits that change nothing a learner sees change no id. */
 function normalisedText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim().toLowerCase();
+}
+
+/** A card's kind and its texts as identity and dedupe compare them, each normalised once. */
+export interface CardTexts {
+  readonly kind: CardKind;
+  readonly front: string;
+  readonly prompt: string;
+  readonly back: string;
+}
+
+export function cardTexts(card: { readonly kind: CardKind; readonly front: string; readonly prompt: string; readonly back: string }): CardTexts {
+  return { kind: card.kind, front: normalisedText(card.front), prompt: normalisedText(card.prompt), back: normalisedText(card.back) };
 }
 
 const ID_CHARS = 12;
 
 /** Ids of one deck's cards, in order. */
-export function cardIds(deck: string, cards: readonly { readonly kind: CardKind; readonly front: string; readonly back: string }[]): string[] {
+export function cardIds(deck: string, cards: readonly CardTexts[]): string[] {
   const seen = new Map<string, number>();
   return cards.map((card) => {
-    const text = `${deck}\u0000${card.kind}\u0000${normalisedText(card.front)}\u0000${normalisedText(card.back)}`;
+    const text = `${deck}\u0000${card.kind}\u0000${card.front}\u0000${card.back}`;
     const occurrence = seen.get(text) ?? 0;
     seen.set(text, occurrence + 1);
     const source = occurrence === 0 ? text : `${text}\u0000${occurrence}`;
@@ -26,6 +41,6 @@ export function cardIds(deck: string, cards: readonly { readonly kind: CardKind;
 }
 
 /** What makes two cards the same for dedupe: kind, front without breadcrumb, back. */
-export function dedupeKey(card: { readonly kind: CardKind; readonly prompt: string; readonly back: string }): string {
-  return `${card.kind}\u0000${normalisedText(card.prompt)}\u0000${normalisedText(card.back)}`;
+export function dedupeKey(card: CardTexts): string {
+  return `${card.kind}\u0000${card.prompt}\u0000${card.back}`;
 }
