@@ -13,18 +13,20 @@
  * file's ctime is clearly older than the save itself (`RACY_MS`); a newer file is read and hashed again
  * next time.
  *
- * On top of the entries, the cache keeps the last library made from them: its decks, problems, lint and
- * cards, under a hash of every note's path, deck key and fingerprint. Re-opening an unchanged library
- * reads only that (a few MB of columns) and not one entry.
+ * On top of the entries, the cache keeps the libraries last made from them (their decks, problems,
+ * lint and cards) each in a file of its own, named by a hash of every note's path, deck key and stat.
+ * Re-opening an unchanged library reads only that (a few MB of columns) and not one entry; switching
+ * between deck sets writes a small library file, not the entries again.
  *
- * The file: each entry (its cards' texts, then everything else) one after the other, then the index
- * (fingerprints and where each entry is), then the library, then a footer saying where those are. Card
- * texts are read when a card's front or back is (stored-card); a save writes a new file and renames it
- * over the old one, so a reader's open file never changes under it. Entries parsed in this run are
- * written as soon as they are parsed, so a first parse never holds every card's text in memory.
+ * The entries file: each entry (its cards' texts, then everything else) one after the other, then the
+ * index (fingerprints and where each entry is), then a footer saying where that is and naming this
+ * version of the file (a library file names the entries file it reads card texts from). Card texts are
+ * read when a card's front or back is (stored-card); a save writes a new file and renames it over the
+ * old one, so a reader's open file never changes under it. Entries parsed in this run are written as
+ * soon as they are parsed, so a first parse never holds every card's text in memory.
  */
-import { createHash } from 'node:crypto';
-import { fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -35,12 +37,14 @@ import type { FileCards, LintFinding } from './deck.js';
 import { CardTexts } from './stored-card.js';
 import { cardColumns, cardTextBytes, deckColumns, decksOf, storedCards, withStoredTexts, type CardColumns, type DeckColumns } from './stored-columns.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 const FILE_NAME = 'notes.v8';
 /** The file's last bytes: what tells a cache file from anything else. */
 const MAGIC = Buffer.from('\nrecall parse cache\n');
 /** The footer is small JSON; this bounds what is read to find it. */
 const FOOTER_MAX = 16 * 1024;
+/** Library files kept: the deck sets last opened (the newest win). */
+const LIBRARIES_KEPT = 8;
 /** Files changed less than this before a save are re-hashed on the next start (timestamp ticks, clock skew). */
 const RACY_MS = 2000;
 
@@ -136,19 +140,24 @@ interface Index {
   readonly entries: [string, Place][];
 }
 
-interface StoredLibraryPlace {
+interface Footer {
+  readonly format: number;
+  readonly code: string;
+  /** Names this version of the entries file. */
+  readonly generation: string;
+}
+
+interface NotesFooter extends Footer {
+  readonly index: Section;
+}
+
+interface LibraryFooter extends Footer {
   readonly key: string;
   readonly decks: Section;
   readonly problems: Section;
   readonly lint: Section;
+  /** Their texts are in the entries file of `generation`. */
   readonly cards: Section;
-}
-
-interface Footer {
-  readonly format: number;
-  readonly code: string;
-  readonly index: Section;
-  readonly library: StoredLibraryPlace | null;
 }
 
 /** An entry in use: its cards, and where its texts are (in the file read, or the one being written). */
@@ -220,16 +229,25 @@ class CacheWriter {
 
 const readSection = <T>(texts: CardTexts, [at, bytes]: Section): T => deserialize(texts.bytes(at, bytes)) as T;
 
-/** The footer of the file `texts` reads, or undefined when it is not a cache file of this format. */
-function footerOf(texts: CardTexts): Footer | undefined {
+/** The footer of the file `texts` reads, or undefined when it is not a cache file of this format and code. */
+function footerOf<T extends Footer>(texts: CardTexts, code: string): T | undefined {
   const size = fstatSync(texts.fd).size;
   const tail = texts.bytes(Math.max(0, size - FOOTER_MAX), Math.min(size, FOOTER_MAX));
   if (tail.length < MAGIC.length + 4 || !tail.subarray(tail.length - MAGIC.length).equals(MAGIC)) return undefined;
   const jsonEnd = tail.length - MAGIC.length - 4;
   const jsonBytes = tail.readUInt32LE(jsonEnd);
   if (jsonBytes > jsonEnd) return undefined;
-  const footer = JSON.parse(tail.toString('utf8', jsonEnd - jsonBytes, jsonEnd)) as Footer;
-  return footer.format === FORMAT ? footer : undefined;
+  const footer = JSON.parse(tail.toString('utf8', jsonEnd - jsonBytes, jsonEnd)) as T;
+  return footer.format === FORMAT && footer.code === code ? footer : undefined;
+}
+
+/** Ends the file `writer` writes with `footer` and puts it in place of `path`. */
+function finish<T extends Footer>(writer: CacheWriter, footer: T, path: string): void {
+  const json = Buffer.from(JSON.stringify(footer));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  writer.append(Buffer.concat([json, length, MAGIC]));
+  renameSync(writer.path, path);
 }
 
 export class ParseCache {
@@ -247,7 +265,7 @@ export class ParseCache {
     private readonly code: string,
     private readonly rules: string,
     /** The file as it was when opened, and its footer; absent: no usable cache. */
-    private readonly stored?: { readonly texts: CardTexts; readonly footer: Footer },
+    private readonly stored?: { readonly texts: CardTexts; readonly footer: NotesFooter },
   ) {}
 
   /** The cache in `dir` for these rules; a missing, unreadable or other-build cache starts empty. */
@@ -261,13 +279,13 @@ export class ParseCache {
     } catch {
       return new ParseCache(file, code, ruleKey);
     }
-    let footer: Footer | undefined;
+    let footer: NotesFooter | undefined;
     try {
-      footer = footerOf(texts);
+      footer = footerOf<NotesFooter>(texts, code);
     } catch {
       // A damaged cache: it is rebuildable, so start over.
     }
-    return new ParseCache(file, code, ruleKey, footer?.code === code ? { texts, footer } : undefined);
+    return new ParseCache(file, code, ruleKey, footer ? { texts, footer } : undefined);
   }
 
   /**
@@ -279,27 +297,38 @@ export class ParseCache {
     const names = notes.map((note) => `${note.file}\0${note.deckKey}\n`).join('');
     const key = createHash('sha256').update(`${this.code}\0${this.rules}\0${names}`).update(stamps.bytes).digest('base64url');
     this.library = { key, stamps };
-    const place = this.stored?.footer.library;
-    if (!this.stored || place?.key !== key) return undefined;
-    const { texts } = this.stored;
+    const notesFile = this.stored;
+    if (!notesFile) return undefined;
+    let texts: CardTexts;
     try {
-      const decks = decksOf(readSection<DeckColumns>(texts, place.decks));
-      const problems = readSection<Problem[]>(texts, place.problems);
+      texts = new CardTexts(openSync(this.libraryFile(key), 'r'));
+    } catch {
+      return undefined;
+    }
+    try {
+      const footer = footerOf<LibraryFooter>(texts, this.code);
+      if (footer?.key !== key || footer.generation !== notesFile.footer.generation) return undefined;
+      const decks = decksOf(readSection<DeckColumns>(texts, footer.decks));
+      const problems = readSection<Problem[]>(texts, footer.problems);
       let cards: Card[] | undefined;
       let lint: LintFinding[] | undefined;
       return {
         decks,
         problems,
         get cards() {
-          return (cards ??= storedCards(readSection<CardColumns>(texts, place.cards), texts, 0));
+          return (cards ??= storedCards(readSection<CardColumns>(texts, footer.cards), notesFile.texts, 0));
         },
         get lint() {
-          return (lint ??= readSection<LintFinding[]>(texts, place.lint));
+          return (lint ??= readSection<LintFinding[]>(texts, footer.lint));
         },
       };
     } catch {
       return undefined;
     }
+  }
+
+  private libraryFile(key: string): string {
+    return join(dirname(this.file), `library-${key}.v8`);
   }
 
   /** Keeps `record` as the library of the notes last given to `storedLibrary`, to save with the entries. */
@@ -395,26 +424,28 @@ export class ParseCache {
   }
 
   /**
-   * Writes the cache when something was parsed, a file was hashed anew or the library is new. Entries
-   * of this run are kept, and older ones while they are fewer than those (so switching between two
-   * deck sets does not parse everything each time).
+   * Writes the entries when something was parsed or a file was hashed anew (keeping the entries of this
+   * run, and older ones while they are fewer than those, so switching between two deck sets does not
+   * parse everything each time), and the library kept, unless a note changed around the save.
    */
   save(): void {
     const rehashed = [...this.seen].some(([path, known]) => this.known.files.get(path) !== known);
-    const newLibrary = this.library?.record !== undefined && this.library.key !== this.stored?.footer.library?.key;
-    if (this.added === 0 && !rehashed && !newLibrary) return;
-    const writer = this.writing();
-    if (!writer) return;
-    try {
-      this.write(writer);
-    } catch (error) {
-      this.abandonWriting();
-      throw error;
+    let entries: { readonly generation: string; readonly placed?: ReadonlyMap<string, Place> } | undefined = this.stored?.footer;
+    if (this.added > 0 || rehashed) {
+      const writer = this.writing();
+      if (!writer) return;
+      try {
+        entries = this.writeEntries(writer);
+      } catch (error) {
+        this.abandonWriting();
+        throw error;
+      }
+      this.writer = null;
     }
-    this.writer = null;
+    if (entries && this.library?.record) this.writeLibrary(this.library.key, this.library.stamps, this.library.record, entries);
   }
 
-  private write(writer: CacheWriter): void {
+  private writeEntries(writer: CacheWriter): { generation: string; placed: ReadonlyMap<string, Place> } {
     const placed = new Map<string, Place>();
     for (const [key, entry] of this.used) placed.set(key, entry.texts === writer.texts ? entry.place : writer.copy(entry.texts, entry.place));
     const room = this.used.size + Math.max(this.used.size, 1000);
@@ -424,34 +455,60 @@ export class ParseCache {
     }
     const files = [...this.seen].filter(([, known]) => known.ctimeMs < writer.startedMs - RACY_MS);
     const index = writer.append(serialize({ files, entries: [...placed] } satisfies Index));
-    const library = this.library?.record && this.library.stamps.allBefore(writer.startedMs - RACY_MS) ? this.writeLibrary(writer, this.library.key, this.library.record, placed) : null;
-    const footer = Buffer.from(JSON.stringify({ format: FORMAT, code: this.code, index, library } satisfies Footer));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(footer.length);
-    writer.append(Buffer.concat([footer, length, MAGIC]));
-    renameSync(writer.path, this.file);
+    const generation = randomBytes(12).toString('base64url');
+    finish(writer, { format: FORMAT, code: this.code, generation, index } satisfies NotesFooter, this.file);
+    return { generation, placed };
   }
 
-  /** Writes the library's parts; where they are, or null when one of its entries is not in this file. */
-  private writeLibrary(writer: CacheWriter, key: string, record: LibraryRecord, placed: ReadonlyMap<string, Place>): StoredLibraryPlace | null {
+  /**
+   * Writes the library file, its card texts where the entries file of `generation` has them (`placed`
+   * when it was just written, else where they were read from); not when a note changed around the save.
+   */
+  private writeLibrary(key: string, stamps: NoteStamps, record: LibraryRecord, { generation, placed }: { readonly generation: string; readonly placed?: ReadonlyMap<string, Place> }): void {
     const cards: Card[] = [];
     const positions: number[] = [];
     for (const { key: entryKey, kept } of record.parts) {
       const entry = this.used.get(entryKey);
-      const place = placed.get(entryKey);
-      if (!entry || !place) return null;
+      const place = placed ? placed.get(entryKey) : entry?.texts === this.stored?.texts ? entry?.place : undefined;
+      if (!entry || !place) return;
       entry.cards.cards.forEach((card, i) => {
         if (kept && !kept[i]) return;
         cards.push(card);
         positions.push(place.at + (entry.positions[3 * i] as number), entry.positions[3 * i + 1] as number, entry.positions[3 * i + 2] as number);
       });
     }
-    return {
-      key,
-      decks: writer.append(serialize(deckColumns(record.decks))),
-      problems: writer.append(serialize(record.problems)),
-      lint: writer.append(serialize(record.lint)),
-      cards: writer.append(serialize(cardColumns(cards, Float64Array.from(positions)))),
-    };
+    const path = this.libraryFile(key);
+    const writer = new CacheWriter(`${path}.${process.pid}.tmp`);
+    try {
+      if (!stamps.allBefore(writer.startedMs - RACY_MS)) {
+        rmSync(writer.path, { force: true });
+        return;
+      }
+      const footer: LibraryFooter = {
+        format: FORMAT,
+        code: this.code,
+        generation,
+        key,
+        decks: writer.append(serialize(deckColumns(record.decks))),
+        problems: writer.append(serialize(record.problems)),
+        lint: writer.append(serialize(record.lint)),
+        cards: writer.append(serialize(cardColumns(cards, Float64Array.from(positions)))),
+      };
+      finish(writer, footer, path);
+    } catch (error) {
+      rmSync(writer.path, { force: true });
+      throw error;
+    }
+    this.pruneLibraries();
+  }
+
+  /** Removes all but the newest library files (a reader keeps reading one it has open). */
+  private pruneLibraries(): void {
+    const dir = dirname(this.file);
+    const libraries = readdirSync(dir)
+      .filter((name) => name.startsWith('library-') && name.endsWith('.v8'))
+      .map((name) => ({ path: join(dir, name), ms: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => b.ms - a.ms);
+    for (const { path } of libraries.slice(LIBRARIES_KEPT)) rmSync(path, { force: true });
   }
 }

@@ -127,39 +127,52 @@ export interface CardColumns {
 /** `cards` as columns; `texts` holds where each card's text is (see CardColumns.texts). */
 export function cardColumns(cards: readonly Card[], texts: Float64Array): CardColumns {
   const table = new StringTable();
-  const refIndex = new Map<string, number>();
   const refs: number[] = [];
-  const pathIndex = new Map<string, number>();
   const paths: number[] = [];
+  // Cards of one note share their path lists and outline refs: known by identity first, then by value.
+  const refByObject = new Map<OutlineRef, number>();
+  const refByValue = new Map<string, number>();
+  const pathByObject = new Map<readonly OutlineRef[], number>();
+  const pathByValue = new Map<string, number>();
   const refOf = (ref: OutlineRef): number => {
+    let at = refByObject.get(ref);
+    if (at !== undefined) return at;
     const number = table.ofNumber(ref.number);
     const title = table.of(ref.title);
     const key = `${number},${title}`;
-    let at = refIndex.get(key);
+    at = refByValue.get(key);
     if (at === undefined) {
       at = refs.length / 2;
       refs.push(number, title);
-      refIndex.set(key, at);
+      refByValue.set(key, at);
     }
+    refByObject.set(ref, at);
     return at;
   };
   const pathOf = (path: readonly OutlineRef[]): number => {
+    let at = pathByObject.get(path);
+    if (at !== undefined) return at;
     const members = path.map(refOf);
     const key = members.join(',');
-    let at = pathIndex.get(key);
+    at = pathByValue.get(key);
     if (at === undefined) {
       at = paths.length;
       paths.push(members.length, ...members);
-      pathIndex.set(key, at);
+      pathByValue.set(key, at);
     }
+    pathByObject.set(path, at);
     return at;
   };
   const fields = new Int32Array(7 * cards.length);
   cards.forEach((card, i) => {
-    fields.set(
-      [table.of(card.id), table.of(card.deck), table.of(card.kind), card.chapter ? refOf(card.chapter) : -1, pathOf(card.path), table.of(card.source.file), card.source.line],
-      7 * i,
-    );
+    const at = 7 * i;
+    fields[at] = table.of(card.id);
+    fields[at + 1] = table.of(card.deck);
+    fields[at + 2] = table.of(card.kind);
+    fields[at + 3] = card.chapter ? refOf(card.chapter) : -1;
+    fields[at + 4] = pathOf(card.path);
+    fields[at + 5] = table.of(card.source.file);
+    fields[at + 6] = card.source.line;
   });
   return { strings: table.column, cards: fields, refs: Int32Array.from(refs), paths: Int32Array.from(paths), texts };
 }

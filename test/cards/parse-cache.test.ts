@@ -188,6 +188,28 @@ describe('parse cache of a whole library', () => {
     expect(ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, racy)).toBeUndefined();
   });
 
+  it('switching to another deck set writes that library alone, and both are then served', async () => {
+    await parsedAndSaved(stats);
+    const entries = statSync(join(dir, 'notes.v8'));
+    const some = notes.slice(0, 2);
+    const someStats = NoteStamps.of(settled.slice(0, 2));
+    const cache = ParseCache.open(dir, DEFAULT_SETTINGS);
+    expect(cache.storedLibrary(some, someStats)).toBeUndefined();
+    const parsed: number[] = [];
+    const outcomes = await cardsFromNotes(some, read, DEFAULT_SETTINGS, { cache, stamps: someStats }, (done) => parsed.push(done));
+    expect(parsed).toEqual([]);
+    const { library, parts } = composedLibrary(some, outcomes);
+    cache.keepLibrary({ decks: library.decks, problems: library.problems, lint: library.lint, parts });
+    cache.save();
+
+    const after = statSync(join(dir, 'notes.v8'));
+    expect([after.ino, after.mtimeMs]).toEqual([entries.ino, entries.mtimeMs]);
+    expect(readdirSync(dir).filter((name) => name.startsWith('library-'))).toHaveLength(2);
+    const open = () => ParseCache.open(dir, DEFAULT_SETTINGS);
+    expect(JSON.stringify(open().storedLibrary(some, someStats)?.cards)).toBe(JSON.stringify(library.cards));
+    expect(open().storedLibrary(notes, stats)?.cards).toHaveLength(3);
+  });
+
   it("keeps reading its cards' texts after another process replaced the cache file", async () => {
     const library = await parsedAndSaved(stats);
     const expected = JSON.stringify(library.cards);
