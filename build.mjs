@@ -26,20 +26,23 @@ const result = await build({
   alias: { 'react-devtools-core': './build/devtools-stub.js' },
   plugins: [moduleEdits],
   external: ['@open-spaced-repetition/binding'],
-  // Bundled CommonJS needs `require`; made on first use, as most chunks never call it and making one
-  // costs about half a millisecond per chunk loaded.
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; let __rq; const require = (id) => (__rq ??= __cr(import.meta.url))(id);",
-  },
   logLevel: 'warning',
 });
+
+/**
+ * Bundled CommonJS needs a `require`. Only files that name it get one (esbuild's own `__require` lives in
+ * one shared chunk), made on first use: each import of node:module and each createRequire is time
+ * spent before the first frame, in every chunk loaded.
+ */
+const REQUIRE = "import { createRequire as __cr } from 'node:module'; let __rq; const require = (id) => (__rq ??= __cr(import.meta.url))(id);\n";
+const contentsOf = (file) => (/\brequire\b/.test(file.text) ? REQUIRE + file.text : file.contents);
 
 const entry = join(outdir, 'recall.js');
 const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
 for (const file of files) {
   mkdirSync(dirname(file.path), { recursive: true });
   const tmp = `${file.path}.${process.pid}.tmp`;
-  writeFileSync(tmp, file.contents);
+  writeFileSync(tmp, contentsOf(file));
   renameSync(tmp, file.path);
 }
 
