@@ -35,14 +35,30 @@ import type { CardRules } from './candidates.js';
 import type { Card, DeckOutline, Library } from './card.js';
 import type { FileCards, LintFinding } from './deck.js';
 import { CardTexts } from './stored-card.js';
-import { cardColumns, cardTextBytes, deckColumns, decksOf, storedCards, withStoredTexts, type CardColumns, type DeckColumns } from './stored-columns.js';
+import {
+  cardColumns,
+  cardTextBytes,
+  deckColumns,
+  decksOf,
+  storedCards,
+  stringColumn,
+  stringsOf,
+  withStoredTexts,
+  type CardColumns,
+  type DeckColumns,
+  type StringColumn,
+} from './stored-columns.js';
 
-const FORMAT = 5;
+const FORMAT = 6;
 const FILE_NAME = 'notes.v8';
 /** The file's last bytes: what tells a cache file from anything else. */
 const MAGIC = Buffer.from('\nrecall parse cache\n');
 /** The footer is small JSON; this bounds what is read to find it. */
 const FOOTER_MAX = 16 * 1024;
+/** Bytes copied at once from the old entries file to the new. */
+const COPY_CHUNK = 4 * 1024 * 1024;
+/** The entries file is compacted when entries no longer used take more than this beside twice the used ones. */
+const COMPACT_SLACK = 16 * 1024 * 1024;
 /** Library files kept: the deck sets last opened (the newest win). */
 const LIBRARIES_KEPT = 8;
 /** Files changed less than this before a save are re-hashed on the next start (timestamp ticks, clock skew). */
@@ -131,8 +147,9 @@ interface Place {
 }
 
 /** An entry as stored: its FileCards, the cards as columns without their texts. */
-interface EntryMeta extends Omit<FileCards, 'cards'> {
+interface EntryMeta extends Omit<FileCards, 'cards' | 'dedupeKeys'> {
   readonly cards: CardColumns;
+  readonly dedupeKeys: StringColumn;
 }
 
 interface Index {
@@ -224,6 +241,15 @@ class CacheWriter {
   copy(from: CardTexts, place: Place): Place {
     const [at] = this.append(from.bytes(place.at, place.textBytes + place.metaBytes));
     return { ...place, at };
+  }
+
+  /** Appends the first `bytes` bytes of the file `from` reads, a few MB at a time. */
+  copyStart(from: CardTexts, bytes: number): void {
+    for (let at = 0; at < bytes; at += COPY_CHUNK) this.append(from.bytes(at, Math.min(COPY_CHUNK, bytes - at)));
+  }
+
+  get size(): number {
+    return this.end;
   }
 }
 
@@ -379,7 +405,8 @@ export class ParseCache {
     const { texts } = this.stored;
     try {
       const meta = deserialize(texts.bytes(place.at + place.textBytes, place.metaBytes)) as EntryMeta;
-      return { cards: { ...meta, cards: storedCards(meta.cards, texts, place.at) }, texts, place, positions: meta.cards.texts };
+      const cards = { ...meta, cards: storedCards(meta.cards, texts, place.at), dedupeKeys: stringsOf(meta.dedupeKeys) };
+      return { cards, texts, place, positions: meta.cards.texts };
     } catch {
       return undefined;
     }
@@ -395,7 +422,7 @@ export class ParseCache {
     if (!writer) return value;
     try {
       const { bytes, texts: positions } = cardTextBytes(value.cards);
-      const meta: EntryMeta = { ...value, cards: cardColumns(value.cards, positions) };
+      const meta: EntryMeta = { ...value, cards: cardColumns(value.cards, positions), dedupeKeys: stringColumn(value.dedupeKeys) };
       const place = writer.appendEntry(bytes, serialize(meta));
       const cards = { ...value, cards: withStoredTexts(value.cards, writer.texts, place.at, positions) };
       this.used.set(key, { cards, texts: writer.texts, place, positions });
@@ -411,8 +438,10 @@ export class ParseCache {
     if (this.writer === undefined) {
       try {
         this.writer = new CacheWriter(`${this.file}.${process.pid}.tmp`);
+        // Entries already stored keep their places: the new file starts as a copy of them.
+        if (this.stored) this.writer.copyStart(this.stored.texts, this.stored.footer.index[0]);
       } catch {
-        this.writer = null;
+        this.abandonWriting();
       }
     }
     return this.writer ?? undefined;
@@ -424,9 +453,9 @@ export class ParseCache {
   }
 
   /**
-   * Writes the entries when something was parsed or a file was hashed anew (keeping the entries of this
-   * run, and older ones while they are fewer than those, so switching between two deck sets does not
-   * parse everything each time), and the library kept, unless a note changed around the save.
+   * Writes the entries when something was parsed or a file was hashed anew (older entries are kept, so
+   * switching between deck sets does not parse everything each time, until compacting keeps only this
+   * run's and as many others), and the library kept, unless a note changed around the save.
    */
   save(): void {
     const rehashed = [...this.seen].some(([path, known]) => this.known.files.get(path) !== known);
@@ -445,19 +474,44 @@ export class ParseCache {
     if (entries && this.library?.record) this.writeLibrary(this.library.key, this.library.stamps, this.library.record, entries);
   }
 
-  private writeEntries(writer: CacheWriter): { generation: string; placed: ReadonlyMap<string, Place> } {
-    const placed = new Map<string, Place>();
-    for (const [key, entry] of this.used) placed.set(key, entry.texts === writer.texts ? entry.place : writer.copy(entry.texts, entry.place));
-    const room = this.used.size + Math.max(this.used.size, 1000);
-    for (const [key, place] of this.known.entries) {
-      if (placed.size >= room) break;
-      if (!placed.has(key) && this.stored) placed.set(key, writer.copy(this.stored.texts, place));
+  /**
+   * Ends the entries file `appended` (the old entries, then this run's) with the index, or, when most of
+   * it is entries no longer used, writes a compacted one instead.
+   */
+  private writeEntries(appended: CacheWriter): { generation: string; placed: ReadonlyMap<string, Place> } {
+    const live = [...this.used.values()].reduce((sum, { place }) => sum + place.textBytes + place.metaBytes, 0);
+    let writer = appended;
+    let placed: Map<string, Place>;
+    if (appended.size > 2 * live + COMPACT_SLACK) {
+      writer = new CacheWriter(`${this.file}.${process.pid}.compact.tmp`);
+      try {
+        placed = this.copiedEntries(writer);
+      } catch (error) {
+        rmSync(writer.path, { force: true });
+        throw error;
+      }
+      rmSync(appended.path, { force: true });
+    } else {
+      placed = new Map(this.known.entries);
+      for (const [key, entry] of this.used) placed.set(key, entry.place);
     }
     const files = [...this.seen].filter(([, known]) => known.ctimeMs < writer.startedMs - RACY_MS);
     const index = writer.append(serialize({ files, entries: [...placed] } satisfies Index));
     const generation = randomBytes(12).toString('base64url');
     finish(writer, { format: FORMAT, code: this.code, generation, index } satisfies NotesFooter, this.file);
     return { generation, placed };
+  }
+
+  /** Copies the entries of this run, and older ones while they are fewer than those, to `writer`. */
+  private copiedEntries(writer: CacheWriter): Map<string, Place> {
+    const placed = new Map<string, Place>();
+    for (const [key, entry] of this.used) placed.set(key, writer.copy(entry.texts, entry.place));
+    const room = this.used.size + Math.max(this.used.size, 1000);
+    for (const [key, place] of this.known.entries) {
+      if (placed.size >= room) break;
+      if (!placed.has(key) && this.stored) placed.set(key, writer.copy(this.stored.texts, place));
+    }
+    return placed;
   }
 
   /**

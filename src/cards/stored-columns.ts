@@ -7,12 +7,14 @@ import type { Card, CardKind, DeckOutline, OutlineNode, OutlineRef } from './car
 import { StoredCard, type CardTexts } from './stored-card.js';
 
 /** Strings as one text and each one's length: one string for `v8.deserialize` to copy, not one per title. */
-interface StringColumn {
+export interface StringColumn {
   readonly text: string;
   readonly lengths: Int32Array;
 }
 
-function stringsOf({ text, lengths }: StringColumn): string[] {
+export const stringColumn = (strings: readonly string[]): StringColumn => ({ text: strings.join(''), lengths: Int32Array.from(strings, (s) => s.length) });
+
+export function stringsOf({ text, lengths }: StringColumn): string[] {
   const strings: string[] = new Array(lengths.length);
   let at = 0;
   for (let i = 0; i < strings.length; i++) strings[i] = text.slice(at, (at += lengths[i] as number));
@@ -40,7 +42,7 @@ class StringTable {
   }
 
   get column(): StringColumn {
-    return { text: this.strings.join(''), lengths: Int32Array.from(this.strings, (s) => s.length) };
+    return stringColumn(this.strings);
   }
 }
 
@@ -113,8 +115,10 @@ export function decksOf(columns: DeckColumns): DeckOutline[] {
 }
 
 export interface CardColumns {
+  /** Per card, its id (unique: not worth a table entry each). */
+  readonly ids: StringColumn;
   readonly strings: StringColumn;
-  /** Per card: id, deck, kind, chapter (a ref, -1: none), path, source file, source line. */
+  /** Per card: deck, kind, chapter (a ref, -1: none), path, source file, source line. */
   readonly cards: Int32Array;
   /** Per outline ref: number (-1: none), title. */
   readonly refs: Int32Array;
@@ -123,6 +127,8 @@ export interface CardColumns {
   /** Per card: where its front starts in the file (from some base), the front's and the back's UTF-8 bytes. */
   readonly texts: Float64Array;
 }
+
+const CARD_FIELDS = 6;
 
 /** `cards` as columns; `texts` holds where each card's text is (see CardColumns.texts). */
 export function cardColumns(cards: readonly Card[], texts: Float64Array): CardColumns {
@@ -163,23 +169,36 @@ export function cardColumns(cards: readonly Card[], texts: Float64Array): CardCo
     pathByObject.set(path, at);
     return at;
   };
-  const fields = new Int32Array(7 * cards.length);
+  // A note's cards share their deck and file: looked up once per run of equal strings.
+  let deck = '';
+  let deckAt = -1;
+  let file = '';
+  let fileAt = -1;
+  const fields = new Int32Array(CARD_FIELDS * cards.length);
   cards.forEach((card, i) => {
-    const at = 7 * i;
-    fields[at] = table.of(card.id);
-    fields[at + 1] = table.of(card.deck);
-    fields[at + 2] = table.of(card.kind);
-    fields[at + 3] = card.chapter ? refOf(card.chapter) : -1;
-    fields[at + 4] = pathOf(card.path);
-    fields[at + 5] = table.of(card.source.file);
-    fields[at + 6] = card.source.line;
+    const at = CARD_FIELDS * i;
+    if (deckAt === -1 || card.deck !== deck) {
+      deck = card.deck;
+      deckAt = table.of(deck);
+    }
+    if (fileAt === -1 || card.source.file !== file) {
+      file = card.source.file;
+      fileAt = table.of(file);
+    }
+    fields[at] = deckAt;
+    fields[at + 1] = table.of(card.kind);
+    fields[at + 2] = card.chapter ? refOf(card.chapter) : -1;
+    fields[at + 3] = pathOf(card.path);
+    fields[at + 4] = fileAt;
+    fields[at + 5] = card.source.line;
   });
-  return { strings: table.column, cards: fields, refs: Int32Array.from(refs), paths: Int32Array.from(paths), texts };
+  return { ids: stringColumn(cards.map((card) => card.id)), strings: table.column, cards: fields, refs: Int32Array.from(refs), paths: Int32Array.from(paths), texts };
 }
 
 /** The cards of `columns`, their texts read from `texts` at `base` plus each card's offset. */
 export function storedCards(columns: CardColumns, texts: CardTexts, base: number): StoredCard[] {
   const { cards, refs, paths } = columns;
+  const ids = stringsOf(columns.ids);
   const strings = stringsOf(columns.strings);
   const refList: OutlineRef[] = new Array(refs.length / 2);
   for (let r = 0; r < refList.length; r++) refList[r] = { number: numberOf(strings, refs[2 * r] as number), title: strings[refs[2 * r + 1] as number] as string };
@@ -187,17 +206,17 @@ export function storedCards(columns: CardColumns, texts: CardTexts, base: number
   for (let at = 0; at < paths.length; at += 1 + (paths[at] as number)) {
     pathAt.set(at, Array.from(paths.subarray(at + 1, at + 1 + (paths[at] as number)), (r) => refList[r] as OutlineRef));
   }
-  const list: StoredCard[] = new Array(cards.length / 7);
+  const list: StoredCard[] = new Array(ids.length);
   for (let i = 0; i < list.length; i++) {
-    const at = 7 * i;
-    const chapter = cards[at + 3] as number;
+    const at = CARD_FIELDS * i;
+    const chapter = cards[at + 2] as number;
     list[i] = new StoredCard(
+      ids[i] as string,
       strings[cards[at] as number] as string,
-      strings[cards[at + 1] as number] as string,
-      strings[cards[at + 2] as number] as CardKind,
+      strings[cards[at + 1] as number] as CardKind,
       chapter === -1 ? null : (refList[chapter] as OutlineRef),
-      pathAt.get(cards[at + 4] as number) as readonly OutlineRef[],
-      { file: strings[cards[at + 5] as number] as string, line: cards[at + 6] as number },
+      pathAt.get(cards[at + 3] as number) as readonly OutlineRef[],
+      { file: strings[cards[at + 4] as number] as string, line: cards[at + 5] as number },
       texts,
       base + (columns.texts[3 * i] as number),
       columns.texts[3 * i + 1] as number,

@@ -41,6 +41,22 @@ describe('parse cache', () => {
     expect(warm.decks).toEqual(cold.decks);
   });
 
+  it('keeps the entries of other deck sets as it adds new ones', async () => {
+    writeFileSync(join(root, 'a.md'), note('alpha'));
+    writeFileSync(join(root, 'b.md'), note('bravo'));
+    const parsedIn = async (...names: string[]) => {
+      const parsed: number[] = [];
+      const paths = names.map((name) => join(root, name));
+      const library = await loadLibrary(paths, DEFAULT_SETTINGS, { cacheDir, progress: (done) => parsed.push(done) });
+      expect(JSON.stringify(library.cards)).toBe(JSON.stringify((await loadLibrary(paths, DEFAULT_SETTINGS)).cards));
+      return parsed.length;
+    };
+    expect(await parsedIn('a.md')).toBe(1);
+    expect(await parsedIn('b.md')).toBe(1);
+    expect(await parsedIn('a.md')).toBe(0);
+    expect(await parsedIn('a.md', 'b.md')).toBe(0);
+  });
+
   it('loads the decks when the cache cannot be written', async () => {
     writeFileSync(join(root, 'decks.md'), note('alpha'));
     writeFileSync(join(root, 'not-a-folder'), '');
