@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createEmptyCard, fsrs, generatorParameters, GenSeedStrategyWithCardId, StrategyMode } from 'ts-fsrs';
 import { replayedLog } from '../../src/cli/workspace.js';
+import { startOfStudyDay } from '../../src/schedule/days.js';
 import { continuesReplay, replay, replayStream } from '../../src/schedule/replay.js';
 import { loadSnapshot, SnapshotWriter } from '../../src/schedule/snapshot.js';
 import { readCompactLog } from '../../src/store/compact-log.js';
@@ -79,11 +80,11 @@ try {
   const events = memoryAfterFull.events;
   const totalReviews = result.stored.count;
 
-  // 2. A normal start the morning after: the snapshot of everything before the last study day, then the
+  // 2. A normal start after a study day: the snapshot of everything before that day, then the
   // app's own start (replayedLog: load the snapshot, read the new lines, fold them in place; a day of
   // events also saves a new snapshot), each run from a copy of that snapshot.
   const lastAt = result.replay.lastAt;
-  const cutAt = lastAt - 86_400_000;
+  const cutAt = startOfStudyDay(new Date(lastAt), settings.dayStartsAt).getTime();
   const ends = {};
   for (const f of devices) ends[f] = cutOffset(join(logDir, f), cutAt);
   const headHome = homeWith('head', ends);
@@ -105,7 +106,7 @@ try {
     copyFileSync(join(headHome, 'cache', 'schedule.snapshot'), daySnapshot);
     // The parts, as replayedLog runs them.
     const load = timed(() => loadSnapshot(daySnapshot, settings));
-    const read = timed(() => readLog(dayHome, load.value.positions));
+    const read = timed(() => readLog(dayHome, load.value.positions, load.value.lines));
     if (read.value.full || !continuesReplay(load.value.replay, read.value.events)) throw new Error('the day does not continue the snapshot');
     const fold = timed(() => replay(read.value.events, settings, load.value.replay, true));
     load.value.stored.close();

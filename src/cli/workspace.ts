@@ -14,12 +14,13 @@ import { startOfStudyDay } from '../schedule/days.js';
 import { previewIntervals } from '../schedule/preview.js';
 import { buildQueue, type Queue } from '../schedule/queue.js';
 import { cardText, findRelinks, type Relink } from '../schedule/relink.js';
-import { continuesReplay, newCardState, replay, replayStream, type Replay } from '../schedule/replay.js';
+import { continuesReplay, newCardState, replay, replayStream, type EventSource, type Replay } from '../schedule/replay.js';
 import { loadSnapshot, SnapshotWriter, type LogMark, type StoredReviews } from '../schedule/snapshot.js';
 import { readCompactLog } from '../store/compact-log.js';
 import { loadSettings } from '../store/config.js';
 import type { LoggedEvent, Rating, ReviewEvent } from '../store/events.js';
-import { appendEvents, canContinue, newEvent, readLog, type EventFields } from '../store/log.js';
+import { appendEvents, canContinue, newEvent, readLog, type EventFields, type LogScan } from '../store/log.js';
+import { NotInTimeOrder, streamLog } from '../store/log-stream.js';
 import { cacheDir, dataHome } from '../store/paths.js';
 import type { Settings } from '../store/settings.js';
 import type { GlobalOptions } from './context.js';
@@ -251,41 +252,56 @@ function snapshotPath(home: string): string {
 /** A log smaller than this replays in well under a second: no progress bar. */
 const PROGRESS_BYTES = 1 << 20;
 
-/** Progress of a full replay on stderr when it is a terminal; `done()` clears the bar. */
+/** Progress of a full replay on stderr when it is a terminal and the log is large; `done()` clears the bar. */
 function replayProgress() {
   const bar = progressBar(process.stderr);
   let large = false;
+  const inBytes = (label: string) => (done: number, total: number) => {
+    large = total >= PROGRESS_BYTES;
+    if (large) bar.update(label, done, total);
+  };
   return {
-    reading: (done: number, total: number) => {
-      large = total >= PROGRESS_BYTES;
-      if (large) bar.update('Reading the review log', done, total);
-    },
+    /** The streamed replay, in bytes read. */
+    streaming: inBytes('Replaying the review log'),
+    /** Reading the log into columns, in bytes. */
+    reading: inBytes('Reading the review log  '),
+    /** Folding the columns, in events: shown after a large read. */
     folding: (done: number, total: number) => {
-      if (large) bar.update('Replaying the reviews ', done, total);
+      if (large) bar.update('Replaying the review log', done, total);
     },
     done: () => bar.clear(),
   };
 }
 
+/** Folds `source` (every event to fold, in log order) into a new snapshot at `path`; `mark` says where the log ended once it is read. */
+function replayedInto(path: string, settings: Settings, source: EventSource, mark: () => LogMark): Schedule {
+  const writer = new SnapshotWriter(path);
+  try {
+    const saved = writer.finish(replayStream(source, settings, (review) => writer.add(review)), mark(), settings);
+    return { replay: saved.replay, stored: saved.stored };
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+}
+
 /**
- * The replay of the whole log, saved as the new snapshot. The log is read into columns (a million parsed
- * events would take most of a gigabyte) and folded one event at a time, the reviews streamed to the file.
+ * The replay of the whole log, saved as the new snapshot. The log is streamed (files merged as they are
+ * read, a million parsed events would take most of a gigabyte) and the reviews streamed to the file; a
+ * log file out of time order is read into columns and sorted instead.
  */
 function fullReplay(home: string, settings: Settings): Schedule & { problems: Problem[] } {
+  const path = snapshotPath(home);
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const progress = replayProgress();
   try {
+    let scan: LogScan | undefined;
+    const streamed = replayedInto(path, settings, (visit) => (scan = streamLog(home, visit, progress.streaming)), () => scan as LogScan);
+    return { ...streamed, problems: (scan as LogScan).problems };
+  } catch (error) {
+    if (!(error instanceof NotInTimeOrder)) throw error;
     const log = readCompactLog(home, progress.reading);
-    const path = snapshotPath(home);
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const writer = new SnapshotWriter(path);
-    try {
-      const result = replayStream((visit) => log.forEach(visit, progress.folding), settings, (review) => writer.add(review));
-      const saved = writer.finish(result, log, settings);
-      return { replay: saved.replay, stored: saved.stored, problems: log.problems };
-    } catch (error) {
-      writer.abandon();
-      throw error;
-    }
+    return { ...replayedInto(path, settings, (visit) => log.forEach(visit, progress.folding), () => log), problems: log.problems };
   } finally {
     progress.done();
   }

@@ -146,13 +146,13 @@ interface FileRead {
   readonly lines: number[];
 }
 
-interface LogFileInfo {
+export interface LogFileInfo {
   readonly device: string;
   readonly file: string;
   readonly size: number;
 }
 
-function logFiles(home: string): LogFileInfo[] {
+export function logFiles(home: string): LogFileInfo[] {
   const dir = logPath(home);
   let entries;
   try {
@@ -222,7 +222,7 @@ function badLineMessage(text: string, fault: string): string {
 export type EventSink = (event: ReviewEvent, time: string, line: number) => void;
 
 /** A file's read in progress: where its events go, and where bad lines and set-aside events are counted. */
-interface Reading {
+export interface Reading {
   readonly file: string;
   readonly add: EventSink;
   readonly problems: Problem[];
@@ -261,56 +261,66 @@ function readLines(text: string, line: number, into: Reading): number {
  * Lines are read and decoded this many bytes at a time: slicing lines out of one decoded string is
  * cheaper than decoding each line, and a chunk keeps memory and the string small on a log of any size.
  */
-const CHUNK_BYTES = 1 << 24;
+const CHUNK_BYTES = 1 << 20;
 
 /**
- * Reads the complete lines of `info` from byte `from` (after `linesBefore` lines, counted when unknown),
- * handing each valid event to `add`; returns the position after the last complete line and the lines
- * before it. `onBytes` hears of each chunk's size.
+ * Reads one log file's complete lines from byte `from` (after `before` lines, counted when unknown), a
+ * chunk at a time, handing each valid event to `add`. `end` and `lines` say how far it got.
  */
-function readLogFile(
-  info: LogFileInfo,
-  from: number,
-  before: number | undefined,
-  reading: Omit<Reading, 'file'>,
-  onBytes?: (bytes: number) => void,
-): { end: number; lines: number } {
-  const into: Reading = { ...reading, file: info.file };
-  let fd: number;
-  try {
-    fd = openSync(info.file, 'r');
-  } catch (error) {
-    into.problems.push({ file: info.file, message: `cannot read this log (${(error as NodeJS.ErrnoException).code}), skipped` });
-    return { end: from, lines: before ?? 0 };
+export class LogFileReader {
+  private readonly into: Reading;
+  /** Undefined once closed (or when it could not be opened). */
+  private fd: number | undefined;
+  private buffer: Buffer;
+  private line: number;
+  /** Position after the last complete line read. */
+  end: number;
+
+  constructor(private readonly info: LogFileInfo, from: number, before: number | undefined, reading: Omit<Reading, 'file'>) {
+    this.into = { ...reading, file: info.file };
+    this.end = from;
+    try {
+      this.fd = openSync(info.file, 'r');
+    } catch (error) {
+      this.into.problems.push({ file: info.file, message: `cannot read this log (${(error as NodeJS.ErrnoException).code}), skipped` });
+    }
+    // Numbering lines after a position takes the lines before it: counted unless the caller knows them.
+    this.line = 1 + (before ?? (from > 0 && this.fd !== undefined ? linesBefore(this.fd, from) : 0));
+    this.buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(0, info.size - from)));
   }
-  let position = from;
-  // Numbering lines after a position takes the lines before it: counted unless the caller knows them.
-  let line = 1 + (before ?? (from > 0 ? linesBefore(fd, from) : 0));
-  try {
-    let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(0, info.size - from)));
-    while (position < info.size) {
-      const chunk = readRange(fd, buffer, position, Math.min(info.size, position + buffer.length));
+
+  /** Lines before `end`. */
+  get lines(): number {
+    return this.line - 1;
+  }
+
+  /** Reads and parses the next chunk; returns its size in bytes, 0 at the end (the file is closed then). */
+  readChunk(): number {
+    const { fd, info, into } = this;
+    if (fd === undefined) return 0;
+    while (this.end < info.size) {
+      const chunk = readRange(fd, this.buffer, this.end, Math.min(info.size, this.end + this.buffer.length));
       // Chunks end just after a newline, so none splits a line (or a UTF-8 sequence).
       const complete = chunk.lastIndexOf(NEWLINE) + 1;
       if (complete === 0) {
-        if (position + chunk.length >= info.size) {
+        if (this.end + chunk.length >= info.size) {
           const tail = chunk.toString('utf8');
           if (!isBlank(tail, 0, tail.length)) {
-            into.problems.push({ file: info.file, line, message: 'incomplete last line (an interrupted write?), skipped; it is read again once complete' });
+            into.problems.push({ file: info.file, line: this.line, message: 'incomplete last line (an interrupted write?), skipped; it is read again once complete' });
           }
           break;
         }
-        buffer = Buffer.allocUnsafe(buffer.length * 2); // a line longer than a chunk
+        this.buffer = Buffer.allocUnsafe(this.buffer.length * 2); // a line longer than a chunk
         continue;
       }
-      line = readLines(chunk.toString('utf8', 0, complete), line, into);
-      position += complete;
-      onBytes?.(complete);
+      this.line = readLines(chunk.toString('utf8', 0, complete), this.line, into);
+      this.end += complete;
+      return complete;
     }
-  } finally {
     closeSync(fd);
+    this.fd = undefined;
+    return 0;
   }
-  return { end: position, lines: line - 1 };
 }
 
 /**
@@ -365,7 +375,7 @@ function endsLineAt(file: string, position: number): boolean {
 }
 
 /** Whether each file is still at least as long as `since` says and has a line ending there. */
-function continuesFiles(files: readonly LogFileInfo[], since: LogPositions): boolean {
+export function continuesFiles(files: readonly LogFileInfo[], since: LogPositions): boolean {
   const byDevice = new Map(files.map((info) => [info.device, info]));
   return Object.entries(since).every(([device, position]) => {
     const info = byDevice.get(device);
@@ -407,9 +417,10 @@ export function scanLog(
     const from = start(info);
     // A line count is only good for the position it was counted at.
     const before = from === 0 ? 0 : continues && since[info.device] === from ? linesSince?.[info.device] : undefined;
-    const read = readLogFile(info, from, before, { add: sinkFor(info.device), problems, counts }, onBytes);
-    positions[info.device] = read.end;
-    lines[info.device] = read.lines;
+    const reader = new LogFileReader(info, from, before, { add: sinkFor(info.device), problems, counts });
+    for (let bytes = reader.readChunk(); bytes > 0; bytes = reader.readChunk()) onBytes?.(bytes);
+    positions[info.device] = reader.end;
+    lines[info.device] = reader.lines;
   }
   return { problems, positions, lines, ignored: counts.ignored, full: !continues };
 }

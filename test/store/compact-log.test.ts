@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCompactLog } from '../../src/store/compact-log.js';
 import type { EventType, ReviewEvent } from '../../src/store/events.js';
 import { appendEvents, newEvent, readLog, type EventBody } from '../../src/store/log.js';
+import { NotInTimeOrder, streamLog } from '../../src/store/log-stream.js';
 
 let home: string;
 beforeEach(() => {
@@ -28,6 +29,18 @@ function expectedFold() {
       const { v: _v, at: time, ...body } = event;
       return { body, device, at: Date.parse(time) };
     });
+}
+
+function streamedFold() {
+  const seen: { body: EventBody; device: string; at: number }[] = [];
+  const scan = streamLog(home, (body, device, time) => seen.push({ body, device, at: time }));
+  const read = readLog(home);
+  expect(scan).toEqual({ problems: read.problems, positions: read.positions, lines: read.lines, ignored: read.ignored, full: true });
+  // What a fold reads of an event: a streamed one carries its version and time too.
+  return seen.map(({ body, device, at }) => {
+    const { v: _v, at: _at, ...rest } = body as EventBody & { v?: number; at?: string };
+    return { body: rest, device, at };
+  });
 }
 
 function compactFold() {
@@ -93,5 +106,46 @@ describe('readCompactLog', () => {
     appendEvents(home, 'laptop', events.slice(0, 40_000));
     appendEvents(home, 'phone', events.slice(40_000));
     expect(compactFold()).toEqual(expectedFold());
+  });
+});
+
+describe('streamLog', () => {
+  it('hands out what readCompactLog does when every file is in time order, reading each once and a little', () => {
+    const laptop = [
+      newEvent({ type: 'card', card: 'c1', deck: 'd', text: 'What is a pod? — 最小の単位 (undo marks in text)' }, at(0)),
+      review('c1', 1),
+      review('c2', 3, 1),
+      newEvent({ type: 'bury', card: 'c1' }, at(4)),
+      newEvent({ type: 'relink', from: 'c1', to: 'c9' }, at(5)),
+    ];
+    appendEvents(home, 'laptop', laptop);
+    appendEvents(home, 'phone', [review('c4', 1), review('c5', 3), newEvent({ type: 'suspend', card: 'c4' }, at(6))]);
+    appendEvents(home, 'laptop', [newEvent({ type: 'undo', target: laptop[2]!.id }, at(7))]);
+    const file = (device: string) => join(home, 'log', `${device}.jsonl`);
+    appendFileSync(file('phone'), line({ v: 1, type: 'forget', id: 'hand-1', at: '2026-11-25T09:08:00+01:00', card: 'c5' }));
+    appendFileSync(file('phone'), '{"v":1,"type":"review"\n');
+    // An undo spelled with an escape is an undo all the same.
+    appendFileSync(file('phone'), '{"v":1,"type":"\\u0075ndo","id":"hand-2","at":"2026-11-25T08:10:00.000Z","target":"hand-1"}\n');
+    appendFileSync(file('laptop.sync-conflict-1'), laptop.slice(0, 3).map(line).join(''));
+    appendFileSync(file('laptop.sync-conflict-1'), line(newEvent({ type: 'undo', target: laptop[1]!.id }, at(11))));
+
+    const expected = expectedFold();
+    expect(expected.map((e) => e.body.id)).not.toContain('hand-1');
+    expect(expected.map((e) => e.body.id)).not.toContain(laptop[1]!.id);
+    expect(streamedFold()).toEqual(expected);
+    expect(compactFold()).toEqual(expected);
+  });
+
+  it('stops when a file is not in time order (a clock moved back)', () => {
+    appendEvents(home, 'laptop', [review('c1', 5), review('c2', 1)]);
+    expect(() => streamLog(home, () => {})).toThrow(NotInTimeOrder);
+  });
+
+  it('reads a log of many chunks like readLog', () => {
+    const events = Array.from({ length: 30_000 }, (_, i) => review(`c${i % 977}`, i));
+    appendEvents(home, 'laptop', events.filter((_, i) => i % 3 !== 0));
+    appendEvents(home, 'phone', events.filter((_, i) => i % 3 === 0));
+    appendEvents(home, 'phone', [newEvent({ type: 'undo', target: events[3]!.id }, at(40_000))]);
+    expect(streamedFold()).toEqual(expectedFold());
   });
 });
