@@ -14,7 +14,8 @@
  * next time.
  *
  * On top of the entries, the cache keeps the libraries last made from them (their decks, problems,
- * lint and cards) each in a file of its own, named by a hash of every note's path, deck key and stat.
+ * lint and cards) each in a file of its own, named by the entries file it reads card texts from and a
+ * hash of every note's path, deck key and stat.
  * Re-opening an unchanged library reads only that (a few MB of columns) and not one entry; switching
  * between deck sets writes a small library file, not the entries again.
  *
@@ -60,7 +61,7 @@ const COPY_CHUNK = 4 * 1024 * 1024;
 /** The entries file is compacted when entries no longer used take more than this beside twice the used ones. */
 const COMPACT_SLACK = 16 * 1024 * 1024;
 /** Library files kept: the deck sets last opened (the newest win). */
-const LIBRARIES_KEPT = 8;
+const LIBRARIES_KEPT = 4;
 /** Files changed less than this before a save are re-hashed on the next start (timestamp ticks, clock skew). */
 const RACY_MS = 2000;
 
@@ -327,7 +328,7 @@ export class ParseCache {
     if (!notesFile) return undefined;
     let texts: CardTexts;
     try {
-      texts = new CardTexts(openSync(this.libraryFile(key), 'r'));
+      texts = new CardTexts(openSync(this.libraryFile(notesFile.footer.generation, key), 'r'));
     } catch {
       return undefined;
     }
@@ -353,8 +354,8 @@ export class ParseCache {
     }
   }
 
-  private libraryFile(key: string): string {
-    return join(dirname(this.file), `library-${key}.v8`);
+  private libraryFile(generation: string, key: string): string {
+    return join(dirname(this.file), `library-${generation}-${key}.v8`);
   }
 
   /** Keeps `record` as the library of the notes last given to `storedLibrary`, to save with the entries. */
@@ -471,7 +472,9 @@ export class ParseCache {
       }
       this.writer = null;
     }
-    if (entries && this.library?.record) this.writeLibrary(this.library.key, this.library.stamps, this.library.record, entries);
+    if (!entries) return;
+    if (this.library?.record) this.writeLibrary(this.library.key, this.library.stamps, this.library.record, entries);
+    this.pruneLibraries(entries.generation);
   }
 
   /**
@@ -531,7 +534,7 @@ export class ParseCache {
         positions.push(place.at + (entry.positions[3 * i] as number), entry.positions[3 * i + 1] as number, entry.positions[3 * i + 2] as number);
       });
     }
-    const path = this.libraryFile(key);
+    const path = this.libraryFile(generation, key);
     const writer = new CacheWriter(`${path}.${process.pid}.tmp`);
     try {
       if (!stamps.allBefore(writer.startedMs - RACY_MS)) {
@@ -553,16 +556,22 @@ export class ParseCache {
       rmSync(writer.path, { force: true });
       throw error;
     }
-    this.pruneLibraries();
   }
 
-  /** Removes all but the newest library files (a reader keeps reading one it has open). */
-  private pruneLibraries(): void {
+  /**
+   * Removes the library files of other entries files (never served again) and all but the newest of
+   * this one's (a reader keeps reading a file it has open).
+   */
+  private pruneLibraries(generation: string): void {
     const dir = dirname(this.file);
-    const libraries = readdirSync(dir)
-      .filter((name) => name.startsWith('library-') && name.endsWith('.v8'))
-      .map((name) => ({ path: join(dir, name), ms: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
-      .sort((a, b) => b.ms - a.ms);
-    for (const { path } of libraries.slice(LIBRARIES_KEPT)) rmSync(path, { force: true });
+    const names = readdirSync(dir).filter((name) => /^library-.*\.v8$/.test(name));
+    const current = `library-${generation}-`;
+    const kept = names
+      .filter((name) => name.startsWith(current))
+      .map((name) => ({ name, ms: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, LIBRARIES_KEPT)
+      .map(({ name }) => name);
+    for (const name of names) if (!kept.includes(name)) rmSync(join(dir, name), { force: true });
   }
 }

@@ -235,6 +235,8 @@ describe('parse cache of a whole library', () => {
     other.remember('/elsewhere/x.md', NoteStamps.of([stat(9)]).stamp(0)!, 'hash-x');
     other.save();
     expect(ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, stats)).toBeUndefined();
+    // Its library file, made for the entries file replaced, can never be served again.
+    expect(readdirSync(dir).filter((name) => name.startsWith('library-'))).toEqual([]);
     expect(JSON.stringify(stored.cards)).toBe(expected);
   });
 });
