@@ -2,8 +2,8 @@
  * The whole log merged as a stream: each device file is read a chunk at a time and the files are merged
  * as they go, so a full replay holds a few thousand events, not a million. The order is `readLog`'s (time,
  * then device, then line; a conflict copy's repeats dropped). That needs every file in time order, as
- * recall writes them; a file that is not (a clock moved back) stops the stream with `NotInTimeOrder`, and
- * the caller reads the log into columns instead (compact-log.ts), which sorts.
+ * recall writes them, give or take a few lines; a file that is not (a clock moved back an hour) stops the
+ * stream with `NotInTimeOrder`, and the caller reads the log into columns instead (compact-log.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { checkEvent } from './event-shape.js';
@@ -62,36 +62,55 @@ interface Pending {
   readonly at: number;
 }
 
-/** One file's events as the merge takes them. */
+/**
+ * Lines a file is read ahead of the event the merge takes from it. Within that window, lines out of time
+ * order are sorted (an app writes a text and its review at the same millisecond, a generator or a clock
+ * step may put one a millisecond before the line above it); a line earlier than one already taken stops
+ * the stream.
+ */
+const LOOKAHEAD = 1024;
+
+/** One file's events as the merge takes them: in time order, then line order. */
 class Cursor {
   private queue: Pending[] = [];
   private head = 0;
   private last = -Infinity;
+  private ended = false;
 
   readonly device: string;
   readonly reader: LogFileReader;
 
   constructor(info: LogFileInfo, reading: Omit<Reading, 'file' | 'add'>, private readonly onBytes?: (bytes: number) => void) {
     this.device = info.device;
-    // The reader fills the queue a chunk at a time.
-    this.reader = new LogFileReader(info, 0, 0, { ...reading, add: (event, time) => this.queue.push({ event, at: Date.parse(time) }) });
+    this.reader = new LogFileReader(info, 0, 0, { ...reading, add: (event, time) => this.insert({ event, at: Date.parse(time) }) });
+  }
+
+  /** Queues an event read, sorted in among those not taken yet (after any of the same time). */
+  private insert(pending: Pending): void {
+    if (pending.at < this.last) throw new NotInTimeOrder(`${this.device}'s log is out of time order by more than ${LOOKAHEAD} lines`);
+    const { queue } = this;
+    let i = queue.length;
+    while (i > this.head && (queue[i - 1] as Pending).at > pending.at) i--;
+    if (i === queue.length) queue.push(pending);
+    else queue.splice(i, 0, pending);
   }
 
   /** The next event, undefined at the end. */
   peek(): Pending | undefined {
-    while (this.head === this.queue.length) {
-      this.queue = [];
-      this.head = 0;
+    while (!this.ended && this.queue.length - this.head < LOOKAHEAD) {
+      if (this.head > 0) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
       const bytes = this.reader.readChunk();
-      if (bytes === 0) return undefined;
-      this.onBytes?.(bytes);
+      if (bytes === 0) this.ended = true;
+      else this.onBytes?.(bytes);
     }
     return this.queue[this.head];
   }
 
   take(): Pending {
     const next = this.queue[this.head++] as Pending;
-    if (next.at < this.last) throw new NotInTimeOrder(`${this.device}'s log is not in time order`);
     this.last = next.at;
     return next;
   }
