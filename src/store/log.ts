@@ -276,7 +276,13 @@ export class LogFileReader {
   /** Position after the last complete line read. */
   end: number;
 
-  constructor(private readonly info: LogFileInfo, from: number, before: number | undefined, reading: Omit<Reading, 'file'>) {
+  constructor(
+    private readonly info: LogFileInfo,
+    from: number,
+    before: number | undefined,
+    reading: Omit<Reading, 'file'>,
+    chunkBytes = CHUNK_BYTES,
+  ) {
     this.into = { ...reading, file: info.file };
     this.end = from;
     try {
@@ -286,7 +292,7 @@ export class LogFileReader {
     }
     // Numbering lines after a position takes the lines before it: counted unless the caller knows them.
     this.line = 1 + (before ?? (from > 0 && this.fd !== undefined ? linesBefore(this.fd, from) : 0));
-    this.buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(0, info.size - from)));
+    this.buffer = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(0, info.size - from)));
   }
 
   /** Lines before `end`. */
