@@ -187,15 +187,23 @@ async function keys() {
   const corpus = await corpusIn();
   const area = Object.values(corpus.areas)[0].dir;
   const deck = join(area, readdirSync(area).sort().find((d) => statSync(join(area, d)).isDirectory()));
+  const history = await historyIn();
   const ctx = fresh();
   for (const [key, value] of [['newPerDay', '9999'], ['reviewsPerDay', '9999']]) await recall(['config', 'set', key, value], ctx);
+  // On top of the whole history, as a user with years of reviews meets it: each rating folds into that
+  // replay and appends to that log. The first start (full replay, snapshot) is done before the pty opens.
+  mkdirSync(join(ctx.home, 'log'), { recursive: true, mode: 0o700 });
+  cpSync(join(history.home, 'log'), join(ctx.home, 'log'), { recursive: true });
+  await recall(['--decks', deck, 'due'], { ...ctx, keepStdout: false });
   const ratings = opts.quick ? 50 : 500;
   const pty = startPty([process.execPath, recallBin, '--home', ctx.home, '--decks', deck, 'review'], { env: recallEnv(ctx.config), cwd: root });
   const rate = [];
   const reveal = [];
   try {
     await pty.waitFor((screen) => screen.length > 200, 120_000);
-    await pty.settle(300);
+    // The first card is painted before Ink loads and Ink draws the same screen over it a little later:
+    // the first key must come after that, or it would time Ink's start rather than a reveal.
+    await pty.settle(1500);
     while (rate.length < ratings) {
       const shown = await pty.press(' ');
       if (shown.latency === null) break;
