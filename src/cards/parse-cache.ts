@@ -50,7 +50,7 @@ import {
   type StringColumn,
 } from './stored-columns.js';
 
-const FORMAT = 6;
+const FORMAT = 7;
 const FILE_NAME = 'notes.v8';
 /** The file's last bytes: what tells a cache file from anything else. */
 const MAGIC = Buffer.from('\nrecall parse cache\n');
@@ -148,7 +148,8 @@ interface Place {
 }
 
 /** An entry as stored: its FileCards, the cards as columns without their texts. */
-interface EntryMeta extends Omit<FileCards, 'cards' | 'dedupeKeys'> {
+interface EntryMeta extends Omit<FileCards, 'deck' | 'cards' | 'dedupeKeys'> {
+  readonly deck: DeckColumns | null;
   readonly cards: CardColumns;
   readonly dedupeKeys: StringColumn;
 }
@@ -406,7 +407,8 @@ export class ParseCache {
     const { texts } = this.stored;
     try {
       const meta = deserialize(texts.bytes(place.at + place.textBytes, place.metaBytes)) as EntryMeta;
-      const cards = { ...meta, cards: storedCards(meta.cards, texts, place.at), dedupeKeys: stringsOf(meta.dedupeKeys) };
+      const deck = meta.deck && (decksOf(meta.deck)[0] as DeckOutline);
+      const cards = { ...meta, deck, cards: storedCards(meta.cards, texts, place.at), dedupeKeys: stringsOf(meta.dedupeKeys) };
       return { cards, texts, place, positions: meta.cards.texts };
     } catch {
       return undefined;
@@ -423,7 +425,12 @@ export class ParseCache {
     if (!writer) return value;
     try {
       const { bytes, texts: positions } = cardTextBytes(value.cards);
-      const meta: EntryMeta = { ...value, cards: cardColumns(value.cards, positions), dedupeKeys: stringColumn(value.dedupeKeys) };
+      const meta: EntryMeta = {
+        ...value,
+        deck: value.deck && deckColumns([value.deck]),
+        cards: cardColumns(value.cards, positions),
+        dedupeKeys: stringColumn(value.dedupeKeys),
+      };
       const place = writer.appendEntry(bytes, serialize(meta));
       const cards = { ...value, cards: withStoredTexts(value.cards, writer.texts, place.at, positions) };
       this.used.set(key, { cards, texts: writer.texts, place, positions });
