@@ -6,6 +6,7 @@ import type { LoggedEvent } from '../store/events.js';
 import type { EventBody } from '../store/log.js';
 import type { Settings } from '../store/settings.js';
 import type { State } from 'ts-fsrs';
+import { TextStore } from './card-texts.js';
 import type { CardState, ReviewRecord } from './card-state.js';
 import { startOfStudyDayAfter } from './days.js';
 import {
@@ -177,6 +178,8 @@ class Fold {
     inPlace: boolean,
     /** Takes each effective review as it is folded, instead of `reviews`. */
     private readonly onReview?: (review: ReviewRecord) => void,
+    /** Keeps card texts as bytes rather than strings. */
+    private readonly textStore?: TextStore,
   ) {
     this.scheduler = schedulerFor(settings);
     this.owned = inPlace ? from : undefined;
@@ -265,7 +268,7 @@ class Fold {
         break;
       }
       case 'card':
-        this.texts.set(event.card, { deck: event.deck, text: event.text });
+        this.texts.set(event.card, this.textStore ? this.textStore.add(event.deck, event.text) : { deck: event.deck, text: event.text });
         break;
       default:
         // cram never feeds FSRS; undo is handled by the caller; unknown types from newer versions are ignored.
@@ -310,7 +313,7 @@ export type EventSource = (visit: (event: EventBody, device: string, at: number)
  * generation and leave hundreds of megabytes of garbage to the collector.
  */
 export function replayStream(source: EventSource, settings: Settings, onReview: (review: ReviewRecord) => void): Replay {
-  const fold = new Fold(settings, undefined, false, onReview);
+  const fold = new Fold(settings, undefined, false, onReview, new TextStore());
   source((event, device, at) => fold.apply(event, device, new Date(at)));
   return fold.result();
 }

@@ -7,6 +7,7 @@
  */
 import type { LogLines, LogPositions } from '../store/log.js';
 import type { CardState, Phase } from './card-state.js';
+import { StoredText } from './card-texts.js';
 import type { CardText } from './replay.js';
 
 const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
@@ -36,28 +37,6 @@ interface HeadJson extends HeadMeta {
   readonly textBytes: number;
 }
 
-/** A text recorded in a snapshot, decoded from its bytes the first time it is read. */
-class StoredText implements CardText {
-  private decoded: string | undefined;
-
-  constructor(
-    readonly deck: string,
-    private readonly block: Buffer,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-
-  get text(): string {
-    this.decoded ??= this.block.toString('utf8', this.start, this.end);
-    return this.decoded;
-  }
-
-  /** Its UTF-8 bytes, as stored. */
-  bytes(): Buffer {
-    return this.block.subarray(this.start, this.end);
-  }
-}
-
 const align8 = (n: number) => (n + 7) & ~7;
 
 /** Lays typed columns end to end from `offset`, each 8-aligned; returns views into `into` when given, else the total size. */
@@ -76,12 +55,13 @@ const stateSizes = (n: number) => [8 * n, 8 * n, 8 * n, 8 * n, 8 * n, 4 * n, 4 *
 /** Column sizes of `n` texts: card, deck (u32), byte starts (u32, n + 1), then the text bytes. */
 const textSizes = (n: number, bytes: number) => [4 * n, 4 * n, 4 * (n + 1), bytes];
 
+/** The head's bytes, in parts to write one after the other (the texts are not copied into one buffer). */
 export function encodeHead(
   meta: HeadMeta,
   states: ReadonlyMap<string, CardState>,
   texts: ReadonlyMap<string, CardText>,
   aliases: ReadonlyMap<string, string>,
-): Buffer {
+): Buffer[] {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const ref = (s: string) => {
@@ -143,18 +123,14 @@ export function encodeHead(
   const jsonBytes = Buffer.from(JSON.stringify(json), 'utf8');
   const stateColumns = columnOffsets(align8(8 + jsonBytes.length), stateSizes(n));
   const textColumns = columnOffsets(stateColumns.end, textSizes(t, bytes));
-  const out = Buffer.alloc(textColumns.end);
+  const textsAt = textColumns.offsets[3] as number;
+  const out = Buffer.alloc(textsAt);
   out.writeUInt32LE(jsonBytes.length, 0);
   jsonBytes.copy(out, 8);
   const put = (column: ArrayBufferView, offset: number) => out.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), offset);
   [...f64, ...u32, ...u8].forEach((column, k) => put(column, stateColumns.offsets[k] as number));
   [textCard, textDeck, starts].forEach((column, k) => put(column, textColumns.offsets[k] as number));
-  let at = textColumns.offsets[3] as number;
-  for (const piece of pieces) {
-    piece.copy(out, at);
-    at += piece.length;
-  }
-  return out;
+  return [out, ...pieces, Buffer.alloc(textColumns.end - textsAt - bytes)];
 }
 
 export interface DecodedHead {

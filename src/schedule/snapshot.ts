@@ -125,9 +125,30 @@ export class SnapshotWriter {
     this.write(MAGIC);
   }
 
+  /** Small writes are gathered here (a head writes tens of thousands of texts). */
+  private readonly staged = Buffer.allocUnsafe(1 << 16);
+  private stagedBytes = 0;
+
   private write(bytes: Uint8Array): void {
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.offset + done);
+    if (bytes.length <= this.staged.length - this.stagedBytes) {
+      this.staged.set(bytes, this.stagedBytes);
+      this.stagedBytes += bytes.length;
+      this.offset += bytes.length;
+      return;
+    }
+    this.flushStaged();
+    if (bytes.length < this.staged.length) return this.write(bytes);
+    this.writeAt(bytes, this.offset);
     this.offset += bytes.length;
+  }
+
+  private flushStaged(): void {
+    this.writeAt(this.staged.subarray(0, this.stagedBytes), this.offset - this.stagedBytes);
+    this.stagedBytes = 0;
+  }
+
+  private writeAt(bytes: Uint8Array, position: number): void {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, position + done);
   }
 
   /** How many reviews were added so far. */
@@ -162,6 +183,7 @@ export class SnapshotWriter {
    */
   finish(replay: Replay, { positions, lines }: LogMark, settings: Settings): Snapshot {
     this.flush();
+    this.flushStaged();
     const total = this.count;
     if (replay.earlier + replay.reviews.length !== total) throw new Error('snapshot reviews do not match the replay');
     const recentSince = replay.lastAt > 0 ? startOfStudyDayAfter(new Date(replay.lastAt), settings.dayStartsAt, -1).getTime() : 0;
@@ -169,13 +191,13 @@ export class SnapshotWriter {
     const stored = new StoredReviews(this.fd, this.segments, this.offset);
     const recent = stored.since(recentSince);
     const meta = { settings: settingsHash(settings), positions, lines, lastAt: replay.lastAt, segments: this.segments, recentSince, recent: recent.length };
-    const head = encodeHead(meta, replay.states, replay.texts, replay.aliases);
     const headAt = this.offset;
-    this.write(head);
+    for (const part of encodeHead(meta, replay.states, replay.texts, replay.aliases)) this.write(part);
     const trailer = Buffer.alloc(TRAILER_BYTES);
     trailer.writeDoubleLE(headAt, 0);
-    trailer.writeDoubleLE(head.length, 8);
+    trailer.writeDoubleLE(this.offset - headAt, 8);
     this.write(trailer);
+    this.flushStaged();
     renameSync(this.temporary, this.path);
     return {
       replay: { ...replay, reviews: recent, earlier: total - recent.length, recentSince },
