@@ -122,8 +122,9 @@ function withoutTrailingSpaces(segments: readonly Segment[]): Segment[] {
   return text === last.text ? [...segments] : [...segments.slice(0, -1), { ...last, text }];
 }
 
-function paragraph(lines: readonly Line[], i: number): Scan | null {
-  const segments: Segment[] = [lines[i]!];
+/** The paragraph starting on line `i`, after `indent` spaces. */
+function paragraph(lines: readonly Line[], i: number, indent = 0): Scan | null {
+  const segments: Segment[] = [sub(lines[i]!, indent)];
   let j = i + 1;
   for (; j < lines.length; j++) {
     const text = lines[j]!.text;
@@ -217,6 +218,22 @@ function table(lines: readonly Line[], i: number): Scan | null | 'no' {
   return { node: { type: 'table', align: aligns as Table['align'], children: rows, position }, next: j };
 }
 
+/**
+ * Whether a list item is spread: a blank line stands between two of its blocks. Null (not sure) for a
+ * blank line inside a block or after a nested list or quote, which micromark counts its own way.
+ */
+function spreadOf(children: readonly RootContent[], itemLines: readonly Line[]): boolean | null {
+  let spread = false;
+  for (const l of itemLines) {
+    if (!isBlank(l.text)) continue;
+    const k = children.findIndex((c) => c.position!.start.line > l.line);
+    const before = children[k - 1];
+    if (k <= 0 || before!.position!.end.line >= l.line || before!.type === 'list' || before!.type === 'blockquote') return null;
+    spread = true;
+  }
+  return spread;
+}
+
 function list(lines: readonly Line[], i: number, depth: number, tables: boolean, fresh: boolean): Scan | null {
   const first = markerOf(lines[i]!.text)!;
   if (first[2] !== undefined && first[2] !== '1' && !fresh) return null;
@@ -236,7 +253,11 @@ function list(lines: readonly Line[], i: number, depth: number, tables: boolean,
         while (b < lines.length && isBlank(lines[b]!.text)) b += 1;
         if (b === lines.length) break;
         const after = lines[b]!.text;
-        if (indentOf(after) >= width) return null;
+        if (indentOf(after) >= width) {
+          // The item goes on after the blank lines.
+          for (; j < b; j++) itemLines.push(sub(lines[j]!, Math.min(width, lines[j]!.text.length)));
+          continue;
+        }
         const m = markerOf(after);
         if (m && sameKind(m)) {
           spread = true;
@@ -258,9 +279,10 @@ function list(lines: readonly Line[], i: number, depth: number, tables: boolean,
       break;
     }
     const children = blocksOf(itemLines, depth + 1, tables);
-    if (!children) return null;
+    const itemSpread = children && spreadOf(children, itemLines);
+    if (!children || itemSpread === null) return null;
     const position = { start: startOf(lines[k]!), end: endOf(itemLines[itemLines.length - 1]!) };
-    items.push({ type: 'listItem', spread: false, checked: null, children: children as ListItem['children'], position });
+    items.push({ type: 'listItem', spread: itemSpread, checked: null, children: children as ListItem['children'], position });
     if (!nextItem) {
       const node: List = {
         type: 'list',
@@ -274,6 +296,19 @@ function list(lines: readonly Line[], i: number, depth: number, tables: boolean,
     }
     k = j;
   }
+}
+
+/**
+ * A block opening with spaces: indented code (in a container only after a blank line, as micromark
+ * would not let it interrupt), or a paragraph whose first character starts no other block.
+ */
+function indented(lines: readonly Line[], i: number, depth: number): Scan | null {
+  const text = lines[i]!.text;
+  const indent = indentOf(text);
+  if (indent >= 4) return depth === 0 || (i > 0 && isBlank(lines[i - 1]!.text)) ? indentedCode(lines, i) : null;
+  const rest = text.slice(indent);
+  if (/^[#`~><|*+\-_=\t]/.test(rest) || ANY_MARKER.test(rest)) return null;
+  return paragraph(lines, i, indent);
 }
 
 /** The blocks of a container's lines, or null when any line is one the scanner is not sure of. */
@@ -292,7 +327,7 @@ function blocksOf(lines: readonly Line[], depth: number, tables: boolean): RootC
     // A block after a blank line (or opening the text) in no container: micromark lets a block that
     // follows another one "interrupt" it, which changes what an ordered list or a table may be.
     const fresh = depth === 0 && (i === 0 || isBlank(lines[i - 1]!.text));
-    if (c === ' ') scan = depth === 0 && indentOf(text) >= 4 ? indentedCode(lines, i) : null;
+    if (c === ' ') scan = indented(lines, i, depth);
     else if (c === '#' && ATX.test(text)) scan = heading(l, i);
     else if ((c === '`' || c === '~') && FENCE_OPEN.test(text)) scan = fenced(lines, i);
     else if (c === '>') scan = blockquote(lines, i, depth, tables);
@@ -399,7 +434,8 @@ export function markdownTree(text: string, tables: boolean, slow: (text: string)
     if (!pending) return;
     const first = lines[pending[0]]!;
     const from = first.offset;
-    const to = endOf(lines[pending[1] - 1]!).offset;
+    // Up to where the next chunk starts: an unclosed fence in a list item ends there, as in the whole text.
+    const to = pending[1] < lines.length ? lines[pending[1]]!.offset : text.length;
     for (const node of slow(text.slice(from, to)).children) {
       shifted(node, first.line - 1, from);
       children.push(node);
