@@ -82,7 +82,8 @@ try {
   // app's own start (replayedLog: load the snapshot, read the new lines, fold them in place; a day of
   // events also saves a new snapshot), each run from a copy of that snapshot.
   const lastAt = result.replay.lastAt;
-  const cutAt = startOfStudyDay(new Date(lastAt), settings.dayStartsAt).getTime();
+  // The study day before the last one, and the last one (the history ends in its morning session).
+  const cutAt = startOfStudyDay(new Date(lastAt - 86_400_000), settings.dayStartsAt).getTime();
   const ends = {};
   for (const f of devices) ends[f] = cutOffset(join(logDir, f), cutAt);
   const headHome = homeWith('head', ends);

@@ -92,31 +92,70 @@ export class SegmentBuilder {
     this.phase[i] = PHASE_INDEX[r.phaseBefore];
   }
 
-  /** The segment of the reviews added, [u32 count, u32 string bytes, strings (JSON), columns]; starts a new one. */
-  take(): Buffer {
-    const n = this.n;
-    const table = Buffer.from(JSON.stringify(this.strings), 'utf8');
+  /** How many of the reviews added are at or after `time` (ms): they come last. */
+  countSince(time: number): number {
+    let k = this.n;
+    while (k > 0 && (this.at[k - 1] as number) >= time) k--;
+    return this.n - k;
+  }
+
+  /**
+   * The reviews added as segments, [u32 count, u32 string bytes, strings (JSON), columns]: one, or two
+   * split before the `split`th (so the last ones can be read without the string table of all); starts anew.
+   */
+  take(split = this.n): Buffer[] {
+    const parts = [this.encode(0, split), this.encode(split, this.n)].filter((part) => part.readUInt32LE(0) > 0);
+    this.n = 0;
+    this.strings = [];
+    this.index = new Map();
+    return parts;
+  }
+
+  /** Rows [from, to) as a segment with a string table of its own. */
+  private encode(from: number, to: number): Buffer {
+    const n = to - from;
+    const strings: string[] = [];
+    const local = new Map<number, number>();
+    const localRef = (ref: number) => {
+      let l = local.get(ref);
+      if (l === undefined) {
+        l = strings.push(this.strings[ref] as string) - 1;
+        local.set(ref, l);
+      }
+      return l;
+    };
+    const remap = (column: Uint32Array) => {
+      const out = new Uint32Array(n);
+      for (let i = 0; i < n; i++) out[i] = localRef(column[from + i] as number);
+      return out;
+    };
+    const card = remap(this.card);
+    const deck = remap(this.deck);
+    const device = remap(this.device);
+    const idRef = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const ref = this.idRef[from + i] as number;
+      idRef[i] = ref === UUID_BYTES ? UUID_BYTES : localRef(ref);
+    }
+    const table = Buffer.from(JSON.stringify(strings), 'utf8');
     const { offsets, size } = layout(n, table.length);
     const out = Buffer.alloc(size);
     out.writeUInt32LE(n, 0);
     out.writeUInt32LE(table.length, 4);
     table.copy(out, offsets.strings);
-    const put = (column: Float64Array | Uint32Array | Uint8Array, offset: number, length: number) =>
-      out.set(new Uint8Array(column.buffer, 0, length * column.BYTES_PER_ELEMENT), offset);
-    put(this.at, offsets.at, n);
-    put(this.ms, offsets.ms, n);
-    put(this.retrievability, offsets.retrievability, n);
-    put(this.card, offsets.card, n);
-    put(this.deck, offsets.deck, n);
-    put(this.device, offsets.device, n);
-    put(this.history, offsets.history, n);
-    put(this.idRef, offsets.idRef, n);
-    put(this.ids, offsets.id, ID_BYTES * n);
-    put(this.rating, offsets.rating, n);
-    put(this.phase, offsets.phase, n);
-    this.n = 0;
-    this.strings = [];
-    this.index = new Map();
+    const put = (column: Float64Array | Uint32Array | Uint8Array, offset: number, start: number, length: number) =>
+      out.set(new Uint8Array(column.buffer, start * column.BYTES_PER_ELEMENT, length * column.BYTES_PER_ELEMENT), offset);
+    put(this.at, offsets.at, from, n);
+    put(this.ms, offsets.ms, from, n);
+    put(this.retrievability, offsets.retrievability, from, n);
+    put(card, offsets.card, 0, n);
+    put(deck, offsets.deck, 0, n);
+    put(device, offsets.device, 0, n);
+    put(this.history, offsets.history, from, n);
+    put(idRef, offsets.idRef, 0, n);
+    put(this.ids, offsets.id, ID_BYTES * from, ID_BYTES * n);
+    put(this.rating, offsets.rating, from, n);
+    put(this.phase, offsets.phase, from, n);
     return out;
   }
 }

@@ -162,10 +162,12 @@ export class SnapshotWriter {
     if (this.pending.size === SEGMENT_REVIEWS) this.flush();
   }
 
-  private flush(): void {
-    if (this.pending.size === 0) return;
-    this.segments.push([this.offset, this.pending.size]);
-    this.write(this.pending.take());
+  /** Writes the pending reviews as a segment, or two split before the `split`th. */
+  private flush(split?: number): void {
+    for (const part of this.pending.take(split)) {
+      this.segments.push([this.offset, part.readUInt32LE(0)]);
+      this.write(part);
+    }
   }
 
   /** Copies every review of an earlier snapshot as it is stored (no decoding): they come first. */
@@ -182,11 +184,12 @@ export class SnapshotWriter {
    * reviews since the study day before its last event stay in memory.
    */
   finish(replay: Replay, { positions, lines }: LogMark, settings: Settings): Snapshot {
-    this.flush();
-    this.flushStaged();
     const total = this.count;
     if (replay.earlier + replay.reviews.length !== total) throw new Error('snapshot reviews do not match the replay');
     const recentSince = replay.lastAt > 0 ? startOfStudyDayAfter(new Date(replay.lastAt), settings.dayStartsAt, -1).getTime() : 0;
+    // The recent reviews in a segment of their own: a start reads them without a large string table.
+    this.flush(this.pending.size - this.pending.countSince(recentSince));
+    this.flushStaged();
     // Read back from what was written: a streamed replay kept none of its reviews.
     const stored = new StoredReviews(this.fd, this.segments, this.offset);
     const recent = stored.since(recentSince);

@@ -69,6 +69,8 @@ describe('the replay snapshot', () => {
     expect(loaded.replay.reviews.every((r) => r.at.getTime() >= loaded.replay.recentSince)).toBe(true);
     expect(full.reviews.filter((r) => r.at.getTime() >= loaded.replay.recentSince)).toEqual(loaded.replay.reviews);
     expect(loaded.stored.count).toBe(full.reviews.length);
+    // The recent reviews are a segment of their own, read at a start without the others' strings.
+    expect(loaded.stored.segments.at(-1)![1]).toBe(loaded.replay.reviews.length);
     expect([...loaded.stored.read(loaded.replay.earlier), ...loaded.replay.reviews]).toEqual(full.reviews);
     expect(loaded.stored.read(7)).toEqual(full.reviews.slice(0, 7));
   });
