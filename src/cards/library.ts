@@ -53,11 +53,11 @@ function notesIn(folder: Folder, out: NoteFile[], problems: Problem[]): void {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const { name } = entry;
-    const child = { shown: childPath(folder.shown, name), resolved: childPath(folder.resolved, name), relative: folder.relative ? `${folder.relative}/${name}` : name };
+    const relative = folder.relative ? `${folder.relative}/${name}` : name;
     if (entry.isDirectory()) {
-      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) notesIn(child, out, problems);
+      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) notesIn({ shown: childPath(folder.shown, name), resolved: childPath(folder.resolved, name), relative }, out, problems);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(name)) {
-      out.push({ file: child.shown, resolved: child.resolved, key: child.relative });
+      out.push({ file: childPath(folder.shown, name), resolved: childPath(folder.resolved, name), key: relative });
     }
   }
 }
@@ -101,15 +101,13 @@ async function noteTextOf(file: string): Promise<NoteRead> {
   }
 }
 
-/** Each note's stat; undefined where it cannot be statted (reading it will say why). */
-function noteStats(notes: readonly NoteSource[]): (Stats | undefined)[] {
-  return notes.map(({ file }) => {
-    try {
-      return statSync(file);
-    } catch {
-      return undefined;
-    }
-  });
+/** A note's stat; undefined where it cannot be statted (reading it will say why). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every note the deck paths name, each file once (the first path naming it wins), in path order. */
@@ -138,7 +136,7 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
   const walkProblems: Problem[] = [];
   const notes = await notesOf(paths, walkProblems);
   const cache = io.cacheDir === undefined ? undefined : ParseCache.open(io.cacheDir, options);
-  const stamps = NoteStamps.of(cache ? noteStats(notes) : []);
+  const stamps = NoteStamps.of(cache ? notes.length : 0, (i) => statOf(notes[i]!.file));
   const stored = cache?.storedLibrary(notes, stamps);
   if (stored) {
     return {

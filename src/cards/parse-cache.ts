@@ -7,17 +7,18 @@
  *
  * Hashing needs the text, and reading ten thousand files is most of a warm start, so the cache also
  * remembers each file's text hash under its stat fingerprint (device, inode, size, mtime and ctime, in
- * Node's fractional milliseconds: finer than the file system's timestamp tick). Rewriting a file changes its ctime even when its size and mtime are kept (ctime cannot be
- * set back), and an editor's save-by-rename changes its inode. The one gap, as in git's index: a file
+ * Node's fractional milliseconds: finer than the file system's timestamp tick). Rewriting a file changes
+ * its ctime even when its size and mtime are kept (ctime cannot be set back), and an editor's
+ * save-by-rename changes its inode. The one gap, as in git's index: a file
  * changed twice within one timestamp tick right around a save. So a fingerprint is only kept when the
  * file's ctime is clearly older than the save itself (`RACY_MS`); a newer file is read and hashed again
  * next time.
  *
  * On top of the entries, the cache keeps the libraries last made from them (their decks, problems,
  * lint and cards) each in a file of its own, named by the entries file it reads card texts from and a
- * hash of every note's path, deck key and stat.
- * Re-opening an unchanged library reads only that (a few MB of columns) and not one entry; switching
- * between deck sets writes a small library file, not the entries again.
+ * hash of every note's path, deck key and stat. Re-opening an unchanged library reads only that (a few
+ * MB of columns) and not one entry; switching between deck sets writes a small library file, not the
+ * entries again.
  *
  * The entries file: each entry (its cards' texts, then everything else) one after the other, then the
  * index (fingerprints and where each entry is), then a footer saying where that is and naming this
@@ -101,17 +102,19 @@ const STAMP_FIELDS = 5;
 export class NoteStamps {
   private constructor(private readonly values: Float64Array) {}
 
-  static of(stats: readonly (Stats | undefined)[]): NoteStamps {
-    const values = new Float64Array(STAMP_FIELDS * stats.length).fill(NaN);
-    stats.forEach((s, i) => {
-      if (!s) return;
+  /** The stamps of `count` notes, `statOf(i)` giving the stat of the `i`th (each dropped at once: ten thousand stats are garbage collector work). */
+  static of(count: number, statOf: (i: number) => Stats | undefined): NoteStamps {
+    const values = new Float64Array(STAMP_FIELDS * count).fill(NaN);
+    for (let i = 0; i < count; i++) {
+      const s = statOf(i);
+      if (!s) continue;
       const at = STAMP_FIELDS * i;
       values[at] = s.dev;
       values[at + 1] = s.ino;
       values[at + 2] = s.size;
       values[at + 3] = s.mtimeMs;
       values[at + 4] = s.ctimeMs;
-    });
+    }
     return new NoteStamps(values);
   }
 

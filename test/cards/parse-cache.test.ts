@@ -103,6 +103,8 @@ describe('parse cache', () => {
   });
 });
 
+const stampsOf = (stats: readonly (Stats | undefined)[]) => NoteStamps.of(stats.length, (i) => stats[i]);
+
 describe('parse cache stat fingerprints', () => {
   let dir: string;
   beforeEach(() => {
@@ -111,7 +113,7 @@ describe('parse cache stat fingerprints', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const stats = (fields: Partial<Record<'ino' | 'size' | 'mtimeMs' | 'ctimeMs', number>>) =>
-    NoteStamps.of([{ dev: 1, ino: 2, size: 300, mtimeMs: 1e12, ctimeMs: 1e12, ...fields } as Stats]).stamp(0)!;
+    stampsOf([{ dev: 1, ino: 2, size: 300, mtimeMs: 1e12, ctimeMs: 1e12, ...fields } as Stats]).stamp(0)!;
   const savedWith = (remembered: ReturnType<typeof stats>) => {
     const cache = ParseCache.open(dir, DEFAULT_SETTINGS);
     cache.remember('/notes/a.md', remembered, 'hash-a');
@@ -154,7 +156,7 @@ describe('parse cache of a whole library', () => {
   const notes: NoteSource[] = Object.keys(texts).map((file) => ({ file, deckKey: file.slice('/notes/'.length) }));
   const stat = (ino: number, ctimeMs = 1e12) => ({ dev: 1, ino, size: 300, mtimeMs: ctimeMs, ctimeMs }) as Stats;
   const settled = notes.map((_, i) => stat(i + 1));
-  const stats = NoteStamps.of(settled);
+  const stats = stampsOf(settled);
   const read = async (file: string) => (texts[file] ? { text: texts[file] } : { problem: 'empty note: nothing to make cards from' });
 
   /** What loadLibrary does on a miss: parse through the cache, compose, keep the library, save. */
@@ -188,18 +190,18 @@ describe('parse cache of a whole library', () => {
     await parsedAndSaved(stats);
     const open = () => ParseCache.open(dir, DEFAULT_SETTINGS);
     // Rewritten keeping size and mtime: the ctime moved.
-    const rewritten = NoteStamps.of(settled.map((s, i) => (i === 1 ? { ...s, ctimeMs: s.ctimeMs + 0.001 } : s)));
+    const rewritten = stampsOf(settled.map((s, i) => (i === 1 ? { ...s, ctimeMs: s.ctimeMs + 0.001 } : s)));
     expect(open().storedLibrary(notes, rewritten)).toBeUndefined();
-    expect(open().storedLibrary(notes.slice(0, 2), NoteStamps.of(settled.slice(0, 2)))).toBeUndefined();
+    expect(open().storedLibrary(notes.slice(0, 2), stampsOf(settled.slice(0, 2)))).toBeUndefined();
     expect(open().storedLibrary(notes.map((n) => ({ ...n, deckKey: `x/${n.deckKey}` })), stats)).toBeUndefined();
-    expect(open().storedLibrary(notes, NoteStamps.of([settled[0], undefined, settled[2]]))).toBeUndefined();
+    expect(open().storedLibrary(notes, stampsOf([settled[0], undefined, settled[2]]))).toBeUndefined();
     expect(ParseCache.open(dir, { ...DEFAULT_SETTINGS, maxCardChars: 200 }).storedLibrary(notes, stats)).toBeUndefined();
     expect(open().storedLibrary(notes, stats)).toBeDefined();
   });
 
   it('is not kept when a note changed around the save (racy)', async () => {
     const now = statSync(dir).ctimeMs;
-    const racy = NoteStamps.of(notes.map((_, i) => stat(i + 1, now)));
+    const racy = stampsOf(notes.map((_, i) => stat(i + 1, now)));
     await parsedAndSaved(racy);
     expect(ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, racy)).toBeUndefined();
   });
@@ -208,7 +210,7 @@ describe('parse cache of a whole library', () => {
     await parsedAndSaved(stats);
     const entries = statSync(join(dir, 'notes.v8'));
     const some = notes.slice(0, 2);
-    const someStats = NoteStamps.of(settled.slice(0, 2));
+    const someStats = stampsOf(settled.slice(0, 2));
     const cache = ParseCache.open(dir, DEFAULT_SETTINGS);
     expect(cache.storedLibrary(some, someStats)).toBeUndefined();
     const parsed: number[] = [];
@@ -232,7 +234,7 @@ describe('parse cache of a whole library', () => {
     const stored = ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, stats)!;
     // Another process saves a cache for other notes over it.
     const other = ParseCache.open(dir, DEFAULT_SETTINGS);
-    other.remember('/elsewhere/x.md', NoteStamps.of([stat(9)]).stamp(0)!, 'hash-x');
+    other.remember('/elsewhere/x.md', stampsOf([stat(9)]).stamp(0)!, 'hash-x');
     other.save();
     expect(ParseCache.open(dir, DEFAULT_SETTINGS).storedLibrary(notes, stats)).toBeUndefined();
     // Its library file, made for the entries file replaced, can never be served again.
