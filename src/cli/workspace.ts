@@ -200,6 +200,10 @@ export class Workspace {
    * the new card's text are logged for each. openWorkspace does it once; returns the pairs.
    */
   relinkEditedCards(now: Date): Relink[] {
+    // Only a card with history that left the notes can be relinked: without one, the recorded texts
+    // (read from the snapshot on first use) are not needed.
+    this.byId ??= new Map(this.library.cards.map((c) => [c.id, c]));
+    if (!someMissing(this.current.states.keys(), this.byId)) return [];
     const relinks = findRelinks(this.library.cards, this.current.texts, (id) => this.current.states.has(id));
     if (relinks.length === 0) return relinks;
     this.append(relinks.flatMap(({ from, to }) => {
@@ -243,6 +247,12 @@ export class Workspace {
     this.stored = schedule.stored;
     this.session.length = 0;
   }
+}
+
+/** Whether any of `ids` is not a key of `present`. */
+function someMissing(ids: Iterable<string>, present: ReadonlyMap<string, unknown>): boolean {
+  for (const id of ids) if (!present.has(id)) return true;
+  return false;
 }
 
 function snapshotPath(home: string): string {

@@ -8,6 +8,7 @@
 import type { LogLines, LogPositions } from '../store/log.js';
 import type { CardState, Phase } from './card-state.js';
 import { StoredText } from './card-texts.js';
+import { LazyMap } from './lazy-map.js';
 import type { CardText } from './replay.js';
 
 const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
@@ -182,8 +183,9 @@ export function decodeHead(bytes: Buffer): DecodedHead {
   const textDeck = new Uint32Array(bytes.buffer, base + (to[1] as number), t);
   const starts = new Uint32Array(bytes.buffer, base + (to[2] as number), t + 1);
   const block = bytes.subarray(to[3] as number, (to[3] as number) + json.textBytes);
-  const texts = new Map<string, CardText>();
-  for (let j = 0; j < t; j++) texts.set(s(textCard[j] as number), new StoredText(s(textDeck[j] as number), block, starts[j] as number, starts[j + 1] as number));
+  const texts = new LazyMap<string, CardText>(function* () {
+    for (let j = 0; j < t; j++) yield [s(textCard[j] as number), new StoredText(s(textDeck[j] as number), block, starts[j] as number, starts[j + 1] as number)];
+  });
   const aliases = new Map(json.aliases.map(([from, into]) => [s(from), s(into)]));
   const { settings, positions, lines, lastAt, segments, recentSince, recent } = json;
   return { meta: { settings, positions, lines, lastAt, segments, recentSince, recent }, states, texts, aliases };

@@ -1,0 +1,74 @@
+/**
+ * A Map filled on first use: the snapshot's card texts are tens of thousands of entries that most starts
+ * never read (relinking reads them only when a card with history left the notes).
+ */
+export class LazyMap<K, V> extends Map<K, V> {
+  private fill: (() => Iterable<readonly [K, V]>) | undefined;
+
+  constructor(fill: () => Iterable<readonly [K, V]>) {
+    super();
+    this.fill = fill;
+  }
+
+  private fillOnce(): void {
+    const fill = this.fill;
+    if (!fill) return;
+    this.fill = undefined;
+    for (const [key, value] of fill()) super.set(key, value);
+  }
+
+  override get size(): number {
+    this.fillOnce();
+    return super.size;
+  }
+
+  override get(key: K): V | undefined {
+    this.fillOnce();
+    return super.get(key);
+  }
+
+  override has(key: K): boolean {
+    this.fillOnce();
+    return super.has(key);
+  }
+
+  override set(key: K, value: V): this {
+    this.fillOnce();
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    this.fillOnce();
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.fill = undefined;
+    super.clear();
+  }
+
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.fillOnce();
+    super.forEach(callback, thisArg);
+  }
+
+  override entries(): MapIterator<[K, V]> {
+    this.fillOnce();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<K> {
+    this.fillOnce();
+    return super.keys();
+  }
+
+  override values(): MapIterator<V> {
+    this.fillOnce();
+    return super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.fillOnce();
+    return super.entries();
+  }
+}
