@@ -10,7 +10,7 @@ import type { NodeDraft } from './outline.js';
 import { shaped, type ShapeLimits } from './shape.js';
 import { endsWithColon, introOf, isIntroLine } from './short-lines.js';
 import { isListedTitle } from './titles.js';
-import { countWords } from './words.js';
+import { collapsedSpaces, countWords } from './words.js';
 
 export interface CardRules extends ShapeLimits {
   readonly summaryWords: readonly string[];
@@ -221,10 +221,7 @@ class Collector {
 
 /** Markdown as the words it shows: list markers and emphasis gone, spaces collapsed, lower case. */
 function plainWords(markdown: string): string {
-  return markdown
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/[*_`>#]/g, '')
-    .replace(/\s+/g, ' ')
+  return collapsedSpaces(markdown.replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '').replace(/[*_`>#]/g, ''))
     .trim()
     .toLowerCase();
 }
@@ -249,7 +246,8 @@ export function cardDrafts(root: NodeDraft, rules: CardRules): Drafts {
     const inherited = parent?.crumbs ?? [];
     const crumbs = node.kind === 'deck' || node.kind === 'implicit' ? inherited : [...inherited, crumbOf(node)];
     // A summary titled only "Summary" (or another summary word) adds nothing to the breadcrumb either.
-    const bare = node.kind === 'bold' || (isSummaryNode(node, rules.summaryWords) && isListedTitle(node.title, rules.summaryWords));
+    const summary = isSummaryNode(node, rules.summaryWords);
+    const bare = node.kind === 'bold' || (summary && isListedTitle(node.title, rules.summaryWords));
     const shown = bare ? inherited : crumbs;
     // Untitled nodes (an implicit chapter, a callout named only by its type) ask about the node above.
     const untitled = bare || node.title === '' || (node.kind === 'callout' && node.title === node.calloutType);
@@ -265,7 +263,7 @@ export function cardDrafts(root: NodeDraft, rules: CardRules): Drafts {
       childContext = introOf(only);
     } else if (node.kind !== 'deck' && isListedTitle(node.title, rules.skipTitles)) {
       // A table of contents, further reading…: no card of its own.
-    } else if (isSummaryNode(node, rules.summaryWords)) {
+    } else if (summary) {
       out.summary(place, content);
     } else {
       out.section(place, content);

@@ -5,13 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { CardKind } from './card.js';
-
-/** A whitespace run that is not one plain space: replacing only those spares rewriting most of the text. */
-const WHITESPACE_RUN = / \s+|[^\S ]\s*/g;
+import { collapsedSpaces } from './words.js';
 
 /** Whitespace collapsed, case folded, Unicode composed: edits that change nothing a learner sees change no id. */
 function normalisedText(text: string): string {
-  return text.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim().toLowerCase();
+  return collapsedSpaces(text.normalize('NFC')).trim().toLowerCase();
 }
 
 /** A card's kind and its texts as identity and dedupe compare them, each normalised once. */

@@ -24,7 +24,15 @@ function wordPattern(word: string): RegExp {
 
 /** Whether a normalised title contains `word` as a whole word (CJK: as a substring), case ignored. */
 export function containsTitleWord(title: string, word: string): boolean {
-  const w = word.trim().replace(/\s+/g, ' ').toLowerCase();
+  return containsNormalisedWord(title, normalisedWord(word));
+}
+
+/** A word as titles are searched for it: spaces collapsed, lower case. */
+function normalisedWord(word: string): string {
+  return word.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function containsNormalisedWord(title: string, w: string): boolean {
   if (!w) return false;
   if (CJK.test(w)) return title.includes(w);
   // Any match contains the first word (a lone word maybe without its final y): most titles fail this
@@ -36,5 +44,17 @@ export function containsTitleWord(title: string, word: string): boolean {
 /** A heading or callout title that marks a summary node (DESIGN.md "Summary nodes"); `words`: `summaryWords`. */
 export function isSummaryTitle(plainTitle: string, words: readonly string[]): boolean {
   const title = normalisedTitle(plainTitle);
-  return words.some((word) => containsTitleWord(title, word));
+  return normalisedWords(words).some((word) => containsNormalisedWord(title, word));
+}
+
+/** `summaryWords` normalised once per settings, not once per title. */
+const normalisedLists = new WeakMap<readonly string[], readonly string[]>();
+
+function normalisedWords(words: readonly string[]): readonly string[] {
+  let list = normalisedLists.get(words);
+  if (!list) {
+    list = words.map(normalisedWord);
+    normalisedLists.set(words, list);
+  }
+  return list;
 }
