@@ -381,7 +381,7 @@ function endsLineAt(file: string, position: number): boolean {
 }
 
 /** Whether each file is still at least as long as `since` says and has a line ending there. */
-export function continuesFiles(files: readonly LogFileInfo[], since: LogPositions): boolean {
+function continuesFiles(files: readonly LogFileInfo[], since: LogPositions): boolean {
   const byDevice = new Map(files.map((info) => [info.device, info]));
   return Object.entries(since).every(([device, position]) => {
     const info = byDevice.get(device);
