@@ -1,9 +1,11 @@
 /**
- * A Map filled on first use: the snapshot's card texts are tens of thousands of entries that most starts
- * never read (relinking reads them only when a card with history left the notes).
+ * A Map filled on first read: the snapshot's card texts are tens of thousands of entries that most starts
+ * never read (relinking reads them only when a card with history left the notes). Entries set before
+ * then are kept aside and set after the fill, so the map is as if it had been filled first.
  */
 export class LazyMap<K, V> extends Map<K, V> {
   private fill: (() => Iterable<readonly [K, V]>) | undefined;
+  private setEarly: [K, V][] = [];
 
   constructor(fill: () => Iterable<readonly [K, V]>) {
     super();
@@ -15,6 +17,8 @@ export class LazyMap<K, V> extends Map<K, V> {
     if (!fill) return;
     this.fill = undefined;
     for (const [key, value] of fill()) super.set(key, value);
+    for (const [key, value] of this.setEarly) super.set(key, value);
+    this.setEarly = [];
   }
 
   override get size(): number {
@@ -33,7 +37,10 @@ export class LazyMap<K, V> extends Map<K, V> {
   }
 
   override set(key: K, value: V): this {
-    this.fillOnce();
+    if (this.fill) {
+      this.setEarly.push([key, value]);
+      return this;
+    }
     return super.set(key, value);
   }
 
@@ -44,6 +51,7 @@ export class LazyMap<K, V> extends Map<K, V> {
 
   override clear(): void {
     this.fill = undefined;
+    this.setEarly = [];
     super.clear();
   }
 
