@@ -3,7 +3,7 @@
  * replayed from the review log (through the cached snapshot), with methods that append an event, fsync
  * it, and update the schedule. The UI, stats, export and optimize build on this.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Card, Library } from '../cards/card.js';
 import { matchesChapter } from '../cards/filter.js';
@@ -303,6 +303,8 @@ function replayedInto(path: string, settings: Settings, source: EventSource, mar
 function fullReplay(home: string, settings: Settings): Schedule & { problems: Problem[] } {
   const path = snapshotPath(home);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // Earlier versions' snapshot (one JSON file of every review, 100 MB at a million) is never read again.
+  rmSync(join(dirname(path), 'schedule.json'), { force: true });
   const progress = replayProgress();
   try {
     let scan: LogScan | undefined;
@@ -357,7 +359,7 @@ function savedSnapshot(path: string, stored: StoredReviews, result: Replay, read
 
 /** Settings, cards and schedule, with the history of edited cards relinked (once) to their new versions. */
 export async function openWorkspace(globals: GlobalOptions, now: Date = new Date()): Promise<Workspace> {
-  const settings = loadSettings();
+  const settings = await loadSettings();
   const home = dataHome(globals.home);
   const library = await loadLibrary(deckPaths(globals, settings), settings, { cacheDir: cacheDir(home), progress: parseProgress() });
   const { problems, ...schedule } = replayedLog(home, settings);
