@@ -30,7 +30,7 @@ const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const DELIMITER_LIKE = /^[ \t|:-]*-[ \t|:-]*$/;
 const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
-/** Link (and footnote) definitions resolve across the whole text: such a text goes to micromark whole. */
+/** Link (and footnote) definitions: a text holding one goes to micromark whole. */
 const DEFINITION = /\[[^\]\n]*\]:/;
 const HTML_START = /^ {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?=[\s>]|$))/i;
 const TRAILING_SPACE = /[ \t]$/;
@@ -426,7 +426,8 @@ function shifted(node: Nodes, lines: number, offset: number): void {
  * it; `slow` parses only the chunks the scanner is not sure of.
  */
 export function markdownTree(text: string, tables: boolean, slow: (text: string) => Root): Root {
-  if (DEFINITION.test(text)) return slow(text);
+  // Definitions resolve across the whole text; micromark reads a lone CR as a line ending and NUL as U+FFFD.
+  if (DEFINITION.test(text) || /[\r\0]/.test(text)) return slow(text);
   const lines = linesOf(text);
   const children: RootContent[] = [];
   let pending: [number, number] | null = null;

@@ -114,6 +114,9 @@ describe('the block scanner in front of micromark', () => {
       'a\n===\n\nb\n---\n\n***',
       '**总结**\n\n* 要点：**缓存**很重要\n* 😀 **x**😀',
       '1. a\n1. b\n\n10. c\n\n* [ ] task\n* [x] done',
+      'a\rb **c**\r\n* d',
+      'a\u0000b',
+      '* a\n\n  b\n\n      code\n* c\n  * d\n\n    e',
     ];
     expectSameTrees(cases, true);
     expectSameTrees(cases, false);
