@@ -9,7 +9,7 @@ import { deckPaths } from './deck-paths.js';
 import { parseProgress } from './parse-progress.js';
 
 export async function loadedDecks(globals: GlobalOptions): Promise<LintedLibrary> {
-  const settings = loadSettings();
+  const settings = await loadSettings();
   const library = await loadLibrary(deckPaths(globals, settings), settings, {
     cacheDir: cacheDir(dataHome(globals.home)),
     progress: parseProgress(),

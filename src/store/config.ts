@@ -1,13 +1,14 @@
 /**
- * Settings on disk: `config.json` in the XDG config dir (where the `conf` package kept it), checked
- * against SETTINGS_SCHEMA on every read and write. A refused value is never written, and a hand-broken
- * file becomes one line naming the file and the key. Read by hand rather than through `conf`: every
- * command loads the settings, and conf with its JSON-schema compiler cost more start-up than the rest of
- * a plain command (issue 7).
+ * Settings on disk: `config.json` in the XDG config dir, written through `conf` and checked against
+ * SETTINGS_SCHEMA on every read and write. A refused value is never written, and a hand-broken file
+ * becomes one line naming the file and the key. Reading is a plain JSON parse of conf's file: every
+ * command reads the settings, and importing conf (ajv, its formats, semver…) cost more start-up than
+ * the rest of a plain command (issue 7), so conf is loaded only when something is written.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type Conf from 'conf';
 import { UserError } from '../errors.js';
 import { configHome, ensureFolder, FILE_MODE } from './paths.js';
 import { quoted } from './quoted.js';
@@ -91,25 +92,18 @@ function readStored(file: string, replacing: SettingKey | undefined): Stored {
 }
 
 /**
- * Replaces the file with `stored` (tab-indented JSON, mode 0600, as conf wrote it) through a fsynced
- * temporary file renamed over it, so it is never half-written. A symlinked file stays a symlink.
+ * Replaces the file with `stored` through conf: tab-indented JSON, mode 0600, written to a temporary file
+ * renamed over it, so it is never half-written.
  */
-function writeStored(file: string, stored: Stored): void {
-  const target = existsSync(file) ? realpathSync(file) : file;
-  const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'w', FILE_MODE);
-  try {
-    try {
-      writeSync(fd, JSON.stringify(stored, undefined, '\t'));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+async function writeStored(file: string, stored: Stored): Promise<void> {
+  const { default: Store } = await import('conf');
+  const conf: Conf<Stored> = new Store<Stored>({
+    projectName: 'recall',
+    cwd: dirname(file),
+    configFileMode: FILE_MODE,
+    accessPropertiesByDotNotation: false,
+  });
+  conf.store = stored;
 }
 
 /** The settings file in `configDir` (else the XDG config dir), its folder created if missing. */
@@ -127,11 +121,11 @@ function storedIn(file: string, replacing: SettingKey | undefined): Stored {
 }
 
 /** Writes `stored` when the schema accepts it; else throws RefusedSettings, for the caller to word. */
-function saveStored(file: string, stored: Stored): void {
+async function saveStored(file: string, stored: Stored): Promise<void> {
   const refused = refusedSetting(stored);
   if (refused !== undefined) throw new RefusedSettings(refused, stored);
   try {
-    writeStored(file, stored);
+    await writeStored(file, stored);
   } catch (error) {
     throw brokenConfig(file, error);
   }
@@ -143,20 +137,20 @@ function newDeviceId(): string {
 }
 
 /** The settings with their file, and which keys the file sets. Generates and saves the deviceId on first use. */
-export function readConfig(configDir?: string): Config {
+export async function readConfig(configDir?: string): Promise<Config> {
   const file = fileIn(configDir);
   let stored = storedIn(file, undefined);
   if (typeof stored.deviceId !== 'string') {
     stored = { ...stored, deviceId: newDeviceId() };
-    saveStored(file, stored);
+    await saveStored(file, stored);
   }
   const explicit = SETTING_KEYS.filter((key) => stored[key] !== undefined);
   const settings = { ...DEFAULT_SETTINGS, ...Object.fromEntries(explicit.map((key) => [key, stored[key]])) } as Settings;
   return { settings, explicit, file };
 }
 
-export function loadSettings(configDir?: string): Settings {
-  return readConfig(configDir).settings;
+export async function loadSettings(configDir?: string): Promise<Settings> {
+  return (await readConfig(configDir)).settings;
 }
 
 function refused(key: SettingKey, raw: string): UserError {
@@ -169,7 +163,7 @@ const isRefusalOf = (key: SettingKey, error: unknown) => error instanceof Refuse
  * Sets `key` from the text a user typed (numbers, booleans, lists comma-separated or as JSON). A value of
  * the wrong type or out of range is refused with the allowed values, and the file is left as it was.
  */
-export function setSetting(key: string, rawValue: string, configDir?: string): void {
+export async function setSetting(key: string, rawValue: string, configDir?: string): Promise<void> {
   const k = settingKey(key);
   if (k === 'fsrsParameters') throw new UserError('fsrsParameters is set by recall optimize (and cleared by recall optimize --reset)');
   const value = parseSettingValue(k, rawValue);
@@ -178,25 +172,25 @@ export function setSetting(key: string, rawValue: string, configDir?: string): v
   if (missing !== undefined) throw new UserError(`${missing}: no such file or folder; nothing was changed`);
   const file = fileIn(configDir);
   try {
-    saveStored(file, { ...storedIn(file, k), [k]: value });
+    await saveStored(file, { ...storedIn(file, k), [k]: value });
   } catch (error) {
     throw isRefusalOf(k, error) ? refused(k, rawValue) : brokenConfig(file, error);
   }
 }
 
 /** Removes `key` from the file, so its default applies again. */
-export function unsetSetting(key: string, configDir?: string): void {
+export async function unsetSetting(key: string, configDir?: string): Promise<void> {
   const k = settingKey(key);
   if (k === 'deviceId') throw new UserError('deviceId names this device\'s review log, so it cannot be unset; give it a new name with: recall config set deviceId NAME');
   const file = fileIn(configDir);
-  saveStored(file, storedIn(file, k));
+  await saveStored(file, storedIn(file, k));
 }
 
 /** Saves weights fitted by `recall optimize`; replay uses them from then on. */
-export function saveFittedParameters(parameters: FittedParameters, configDir?: string): void {
+export async function saveFittedParameters(parameters: FittedParameters, configDir?: string): Promise<void> {
   const file = fileIn(configDir);
   try {
-    saveStored(file, { ...storedIn(file, 'fsrsParameters'), fsrsParameters: parameters });
+    await saveStored(file, { ...storedIn(file, 'fsrsParameters'), fsrsParameters: parameters });
   } catch (error) {
     // Not the file's fault: the optimizer produced something the schema refuses.
     if (isRefusalOf('fsrsParameters', error)) throw new Error(`refusing to save fitted parameters that are not ${allowedValues(SETTINGS_SCHEMA.fsrsParameters)}: ${quoted(parameters)}`);
@@ -205,7 +199,7 @@ export function saveFittedParameters(parameters: FittedParameters, configDir?: s
 }
 
 /** Back to the ts-fsrs default weights. */
-export function clearFittedParameters(configDir?: string): void {
+export async function clearFittedParameters(configDir?: string): Promise<void> {
   const file = fileIn(configDir);
-  saveStored(file, storedIn(file, 'fsrsParameters'));
+  await saveStored(file, storedIn(file, 'fsrsParameters'));
 }

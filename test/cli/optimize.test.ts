@@ -18,7 +18,7 @@ const bin = join(import.meta.dirname, '..', '..', 'bin', 'recall.js');
 /** The CLI does not start itself under vitest (it checks VITEST), so the child must not inherit it. */
 const childEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
 const dirs: string[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -26,7 +26,7 @@ afterEach(() => {
 const BUILT_IN_DECK = 'rancher-certified-operator.md';
 
 /** A data home whose log holds `history` (as another device's log), and a config dir with settings made. */
-function workplace(history: readonly ReviewRecord[]) {
+async function workplace(history: readonly ReviewRecord[]) {
   const dir = mkdtempSync(join(tmpdir(), 'recall-optimize-'));
   dirs.push(dir);
   const home = join(dir, 'home');
@@ -36,7 +36,7 @@ function workplace(history: readonly ReviewRecord[]) {
   );
   writeFileSync(join(home, 'log', 'sim.jsonl'), lines.map((line) => `${line}\n`).join(''));
   const configDir = join(dir, 'recall');
-  loadSettings(configDir); // writes config.json with its deviceId, as any first command would
+  await loadSettings(configDir); // writes config.json with its deviceId, as any first command would
   const configFile = join(configDir, 'config.json');
   const recall = async (...args: string[]) => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--home', home, ...args], {
@@ -55,7 +55,7 @@ describe('recall optimize', () => {
   it('fits a synthetic learner: better log loss on later held-out reviews, initial stabilities within 30 %', async () => {
     const history = simulateLearner({ reviews: 100_000, seed: 11 });
     const cutoff = history[Math.floor(history.length * 0.8)]!.at;
-    const { optimize, stats, fitted } = workplace(history.filter((review) => review.at < cutoff));
+    const { optimize, stats, fitted } = await workplace(history.filter((review) => review.at < cutoff));
     // How far the mean predicted recall is from the share recalled, as `recall stats` shows it.
     const miss = ({ calibration }: { calibration: Calibration }) => Math.abs(calibration.predicted! - calibration.recalled!);
     const before = await stats();
@@ -82,7 +82,7 @@ describe('recall optimize', () => {
   }, 300_000);
 
   it('reports only with --dry-run, keeps parameters that predict better unless --force, and resets', async () => {
-    const { optimize, configBytes, fitted } = workplace(simulateLearner({ reviews: 3000, seed: 5 }));
+    const { optimize, configBytes, fitted } = await workplace(simulateLearner({ reviews: 3000, seed: 5 }));
     const untouched = configBytes();
     expect(await optimize('--dry-run')).toContain('Dry run: nothing saved (the fitted parameters predict better)');
     expect(configBytes().equals(untouched)).toBe(true);
@@ -106,7 +106,7 @@ describe('recall optimize', () => {
   }, 120_000);
 
   it('refuses a history below the minimum, saying how much is needed, and leaves the settings untouched', async () => {
-    const { optimize, configBytes } = workplace(simulateLearner({ reviews: 150, newPerDay: 5 }));
+    const { optimize, configBytes } = await workplace(simulateLearner({ reviews: 150, newPerDay: 5 }));
     const before = configBytes();
     const out = await optimize();
     expect(out).toMatch(/^Not enough history to fit FSRS yet: \d+ of your reviews came a study day or more after/);

@@ -104,7 +104,7 @@ describe('workspace', () => {
   it('replays in full when the scheduling settings change', async () => {
     study(await openWorkspace(globals(), T0));
     await openWorkspace(globals(), after(T0, days(4))); // leaves a snapshot made with the defaults
-    setSetting('desiredRetention', '0.8');
+    await setSetting('desiredRetention', '0.8');
     const changed = await openWorkspace(globals(), after(T0, days(4)));
     expect(changed.settings.desiredRetention).toBe(0.8);
     expect(changed.states).toEqual(fullReplay(changed).states);

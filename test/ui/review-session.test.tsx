@@ -50,7 +50,7 @@ function sessionAt(workspace: Workspace, clock: () => Date, selection: TreeRow['
 
 describe('home rows', () => {
   it('each row offers its own new cards within what today leaves; entering it gives exactly that', async () => {
-    setSetting('newPerDay', '2');
+    await setSetting('newPerDay', '2');
     const workspace = await openWorkspace(globals(), NOON);
     const study = new Study(workspace, globals());
     const data = study.home(NOON);
@@ -79,7 +79,7 @@ describe('home rows', () => {
   });
 
   it('the home screen shows each chapter\'s own share and the day\'s total in its title', async () => {
-    setSetting('newPerDay', '2');
+    await setSetting('newPerDay', '2');
     const workspace = await openWorkspace(globals(), NOON);
     const data = new Study(workspace, globals()).home(NOON);
     const r = await mountScreen(

@@ -33,13 +33,13 @@ function expectOperands(given: readonly string[], count: number, shape: string):
   if (given.length !== count) throw new UsageError(`recall config ${shape}: expected ${count === 1 ? 'a key' : 'a key and a value'}; ${USAGE}`);
 }
 
-export function run(operands: string[], options: ConfigOptions, _globals: GlobalOptions): void {
+export async function run(operands: string[], options: ConfigOptions, _globals: GlobalOptions): Promise<void> {
   const [action = 'list', ...rest] = operands;
   const json = options.json === true;
   switch (action) {
     case 'list': {
       if (rest.length > 0) throw new UsageError(`recall config list takes no operands; ${USAGE}`);
-      const config = readConfig();
+      const config = await readConfig();
       if (json) return print(JSON.stringify(config.settings, null, 2));
       const width = Math.max(...SETTING_KEYS.map((key) => key.length));
       print(`# ${config.file}`);
@@ -49,23 +49,23 @@ export function run(operands: string[], options: ConfigOptions, _globals: Global
     case 'get': {
       expectOperands(rest, 1, 'get KEY');
       const key = settingKey(rest[0]!);
-      const value = readConfig().settings[key];
+      const value = (await readConfig()).settings[key];
       return print(json ? JSON.stringify(value ?? null) : formatValue(value));
     }
     case 'set': {
       if (rest.length < 2) expectOperands(rest, 2, 'set KEY VALUE');
       const [name, ...values] = rest;
       // `recall config set learningSteps 1m 10m` means the list 1m, 10m.
-      setSetting(name!, values.join(','));
+      await setSetting(name!, values.join(','));
       const key = settingKey(name!);
-      const config = readConfig();
+      const config = await readConfig();
       return print(json ? JSON.stringify(config.settings[key] ?? null) : line(config, key, key.length));
     }
     case 'unset': {
       expectOperands(rest, 1, 'unset KEY');
-      unsetSetting(rest[0]!);
+      await unsetSetting(rest[0]!);
       const key = settingKey(rest[0]!);
-      const config = readConfig();
+      const config = await readConfig();
       return print(json ? JSON.stringify(config.settings[key] ?? null) : line(config, key, key.length));
     }
     default:

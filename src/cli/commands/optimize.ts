@@ -24,13 +24,13 @@ const STAGE_LABELS: Record<FitStage, string> = { fitting: 'Fitting   ', evaluati
 const count = (n: number) => n.toLocaleString('en-US');
 const print = (lines: readonly string[]) => process.stdout.write(`${lines.join('\n')}\n`);
 
-function reset(dryRun: boolean): void {
-  if (!loadSettings().fsrsParameters) {
+async function reset(dryRun: boolean): Promise<void> {
+  if (!(await loadSettings()).fsrsParameters) {
     print(['Already using the default FSRS parameters; nothing to reset.']);
   } else if (dryRun) {
     print(['Would go back to the default FSRS parameters (dry run: nothing changed).']);
   } else {
-    clearFittedParameters();
+    await clearFittedParameters();
     print(['Back to the default FSRS parameters; every card is rescheduled by them.']);
   }
 }
@@ -98,7 +98,7 @@ export async function run(_operands: string[], options: OptimizeOptions, globals
   if (dryRun) {
     print([`Dry run: nothing saved${judgement ? ` (the fitted parameters predict ${better ? 'better' : 'no better'})` : ''}.`]);
   } else if (better || options.force) {
-    saveFittedParameters({ w: result.w, fittedAt: now.toISOString(), reviews: reviews.length });
+    await saveFittedParameters({ w: result.w, fittedAt: now.toISOString(), reviews: reviews.length });
     print([
       `Saved${better ? '' : ' (--force)'}: every card is now scheduled by the fitted parameters.`,
       'recall optimize --reset goes back to the defaults.',
