@@ -72,7 +72,7 @@ export class WorkspaceSession implements SessionPort {
    */
   private queueAt(at: Date): Queue {
     const ws = this.workspace;
-    return buildQueue(this.cards(), ws.states, ws.reviews, ws.settings, at);
+    return buildQueue(this.cards(), ws.states, ws.reviewsOfStudyDay(at), ws.settings, at);
   }
 
   /** The queue now; when it is empty but a learning step falls due within the learn-ahead window, the queue then. */

@@ -34,7 +34,7 @@ export class Study {
   home(now: Date): HomeData {
     const ws = this.current;
     const settings = ws.settings;
-    const open = buildQueue(ws.cards(), ws.states, ws.reviews, { ...settings, newPerDay: Infinity, reviewsPerDay: Infinity }, now);
+    const open = buildQueue(ws.cards(), ws.states, ws.reviewsOfStudyDay(now), { ...settings, newPerDay: Infinity, reviewsPerDay: Infinity }, now);
     const limits = {
       new: Math.max(0, settings.newPerDay - open.doneToday.new),
       review: Math.max(0, settings.reviewsPerDay - open.doneToday.review),
