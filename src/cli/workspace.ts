@@ -344,9 +344,8 @@ export function replayedLog(home: string, settings: Settings): Schedule & { prob
 
 /** `result` (a fold onto a snapshot whose reviews are `stored`) saved as the new snapshot. */
 function savedSnapshot(path: string, stored: StoredReviews, result: Replay, read: LogMark, settings: Settings): Schedule {
-  const writer = new SnapshotWriter(path);
+  const writer = new SnapshotWriter(path, stored);
   try {
-    writer.copy(stored);
     // `stored` ends within the replay's in-memory reviews (the recent ones it was loaded with).
     for (const review of result.reviews.slice(stored.count - result.earlier)) writer.add(review);
     const saved = writer.finish(result, read, settings);

@@ -10,7 +10,7 @@
  * (a newer snapshot renamed over the path meanwhile does not change what this one holds).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fstatSync, openSync, readSync, renameSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
 import type { LogRead } from '../store/log.js';
 import type { Settings } from '../store/settings.js';
 import type { ReviewRecord } from './card-state.js';
@@ -39,9 +39,19 @@ export class StoredReviews {
     /** [byte offset, reviews] of each segment, in order. */
     readonly segments: readonly [number, number][],
     /** Where the last segment ends. */
-    private readonly end: number,
+    readonly end: number,
   ) {
     this.count = segments.reduce((sum, [, n]) => sum + n, 0);
+  }
+
+  /** Whether `path` is still the file these reviews are read from (no newer snapshot was renamed over it). */
+  isAt(path: string): boolean {
+    try {
+      const [mine, there] = [fstatSync(this.fd), statSync(path)];
+      return mine.ino === there.ino && mine.dev === there.dev;
+    } catch {
+      return false;
+    }
   }
 
   /** The first `limit` of them, in log order. */
@@ -118,11 +128,26 @@ export class SnapshotWriter {
   private readonly segments: [number, number][] = [];
   private readonly pending = new SegmentBuilder();
 
-  constructor(private readonly path: string) {
+  /** A new snapshot at `path`; with `continuing`, its reviews come first (the new ones are added after). */
+  constructor(private readonly path: string, continuing?: StoredReviews) {
     this.temporary = `${path}.${process.pid}.tmp`;
+    if (continuing?.isAt(path)) {
+      // The kernel copies the file (or clones it), the old head is cut off, and the new reviews go on
+      // where the old ones end: no copy through memory. Checked again: a snapshot renamed over the path
+      // meanwhile would not hold these segments.
+      copyFileSync(path, this.temporary, constants.COPYFILE_FICLONE);
+      if (continuing.isAt(path)) {
+        truncateSync(this.temporary, continuing.end);
+        this.fd = openSync(this.temporary, 'r+');
+        this.offset = continuing.end;
+        this.segments.push(...continuing.segments);
+        return;
+      }
+    }
     // Read and write: the finished snapshot's reviews are read through this descriptor.
     this.fd = openSync(this.temporary, 'w+', 0o600);
     this.write(MAGIC);
+    if (continuing) this.copy(continuing);
   }
 
   /** Small writes are gathered here (a head writes tens of thousands of texts). */
@@ -171,7 +196,7 @@ export class SnapshotWriter {
   }
 
   /** Copies every review of an earlier snapshot as it is stored (no decoding): they come first. */
-  copy(from: StoredReviews): void {
+  private copy(from: StoredReviews): void {
     if (from.segments.length === 0) return;
     const start = (from.segments[0] as [number, number])[0];
     for (const [offset, n] of from.segments) this.segments.push([offset - start + this.offset, n]);

@@ -86,8 +86,7 @@ describe('the replay snapshot', () => {
 
     const loaded = loadSnapshot(path, settings)!;
     const folded = replay(events.slice(cut), settings, loaded.replay, true);
-    const again = new SnapshotWriter(path);
-    again.copy(loaded.stored);
+    const again = new SnapshotWriter(path, loaded.stored);
     for (const review of folded.reviews.slice(loaded.stored.count - folded.earlier)) again.add(review);
     again.finish(folded, { positions: { 'dev-a': 456 }, lines: { 'dev-a': 9 } }, settings);
     loaded.stored.close();
@@ -99,6 +98,25 @@ describe('the replay snapshot', () => {
     expect(new Map([...next.replay.texts].map(([id, { deck, text }]) => [id, { deck, text }]))).toEqual(full.texts);
     expect(next.replay.aliases).toEqual(full.aliases);
     expect([...next.stored.read(next.replay.earlier), ...next.replay.reviews]).toEqual(full.reviews);
+  });
+
+  it('continues from the reviews it loaded even when another snapshot was renamed over the path meanwhile', () => {
+    const settings = settingsWith();
+    const events = history(600, 20);
+    const path = join(dir, 'schedule.snapshot');
+    const write = (list: readonly LoggedEvent[]) => {
+      const writer = new SnapshotWriter(path);
+      writer.finish(replayStream(sourceOf(list), settings, (review) => writer.add(review)), MARK, settings).stored.close();
+    };
+    write(events.slice(0, 400));
+    const loaded = loadSnapshot(path, settings)!;
+    write(events.slice(0, 100)); // another process's snapshot: the loaded one's segments are not in it
+    const folded = replay(events.slice(400), settings, loaded.replay, true);
+    const again = new SnapshotWriter(path, loaded.stored);
+    for (const review of folded.reviews.slice(loaded.stored.count - folded.earlier)) again.add(review);
+    again.finish(folded, MARK, settings);
+    const next = loadSnapshot(path, settings)!;
+    expect([...next.stored.read(next.replay.earlier), ...next.replay.reviews]).toEqual(replay(events, settings).reviews);
   });
 
   it('is not used with other scheduling settings, or when it is not a whole snapshot', () => {
