@@ -4,6 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { loadLibrary } from '../../src/cards/library.js';
+// The library imports the parser lazily; in this one-file bundle that module then only runs when the
+// main thread asks for it, so a worker loading the bundle would never start serving. Imported here, it runs.
+import '../../src/cards/parse-workers.js';
 import { cardText } from '../../src/schedule/relink.js';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
 
