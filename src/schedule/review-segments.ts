@@ -6,6 +6,7 @@
 import type { Rating } from '../store/events.js';
 import type { Phase, ReviewRecord } from './card-state.js';
 import { idBytes, idFromBytes, ID_BYTES } from '../store/event-ids.js';
+import { InternTable } from '../store/intern-table.js';
 
 /** Reviews per segment: a writer holds one segment's columns at a time. */
 export const SEGMENT_REVIEWS = 1 << 16;
@@ -48,8 +49,7 @@ function layout(count: number, stringBytes: number) {
  * alive (a million of them would outlive the young generation and cost the collector).
  */
 export class SegmentBuilder {
-  private strings: string[] = [];
-  private index = new Map<string, number>();
+  private strings = new InternTable<string>();
   private n = 0;
   private readonly at = new Float64Array(SEGMENT_REVIEWS);
   private readonly ms = new Float64Array(SEGMENT_REVIEWS);
@@ -68,26 +68,17 @@ export class SegmentBuilder {
     return this.n;
   }
 
-  private ref(s: string): number {
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.strings.push(s) - 1;
-      this.index.set(s, i);
-    }
-    return i;
-  }
-
   /** Adds a review; at most `SEGMENT_REVIEWS` before a `take`. */
   add(r: ReviewRecord): void {
     const i = this.n++;
     this.at[i] = r.at.getTime();
     this.ms[i] = r.ms;
     this.retrievability[i] = r.retrievability ?? Number.NaN;
-    this.card[i] = this.ref(r.card);
-    this.deck[i] = this.ref(r.deck);
-    this.device[i] = this.ref(r.device);
+    this.card[i] = this.strings.numberOf(r.card);
+    this.deck[i] = this.strings.numberOf(r.deck);
+    this.device[i] = this.strings.numberOf(r.device);
     this.history[i] = r.history;
-    this.idRef[i] = idBytes(r.id, this.ids, ID_BYTES * i) ? UUID_BYTES : this.ref(r.id);
+    this.idRef[i] = idBytes(r.id, this.ids, ID_BYTES * i) ? UUID_BYTES : this.strings.numberOf(r.id);
     this.rating[i] = r.rating;
     this.phase[i] = PHASE_INDEX[r.phaseBefore];
   }
@@ -106,27 +97,18 @@ export class SegmentBuilder {
   take(split = this.n): Buffer[] {
     const parts = [this.encode(0, split), this.encode(split, this.n)].filter((part) => part.readUInt32LE(0) > 0);
     this.n = 0;
-    this.strings = [];
-    this.index = new Map();
+    this.strings = new InternTable<string>();
     return parts;
   }
 
   /** Rows [from, to) as a segment with a string table of its own. */
   private encode(from: number, to: number): Buffer {
     const n = to - from;
-    const strings: string[] = [];
-    const local = new Map<number, number>();
-    const localRef = (ref: number) => {
-      let l = local.get(ref);
-      if (l === undefined) {
-        l = strings.push(this.strings[ref] as string) - 1;
-        local.set(ref, l);
-      }
-      return l;
-    };
+    // The segment's own table: the builder's numbers renumbered in order of use.
+    const local = new InternTable<number>();
     const remap = (column: Uint32Array) => {
       const out = new Uint32Array(n);
-      for (let i = 0; i < n; i++) out[i] = localRef(column[from + i] as number);
+      for (let i = 0; i < n; i++) out[i] = local.numberOf(column[from + i] as number);
       return out;
     };
     const card = remap(this.card);
@@ -135,9 +117,9 @@ export class SegmentBuilder {
     const idRef = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       const ref = this.idRef[from + i] as number;
-      idRef[i] = ref === UUID_BYTES ? UUID_BYTES : localRef(ref);
+      idRef[i] = ref === UUID_BYTES ? UUID_BYTES : local.numberOf(ref);
     }
-    const table = Buffer.from(JSON.stringify(strings), 'utf8');
+    const table = Buffer.from(JSON.stringify(local.values.map((k) => this.strings.values[k])), 'utf8');
     const { offsets, size } = layout(n, table.length);
     const out = Buffer.alloc(size);
     out.writeUInt32LE(n, 0);

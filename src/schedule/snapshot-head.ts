@@ -8,6 +8,7 @@
 import type { LogLines, LogPositions } from '../store/log.js';
 import type { CardState, Phase } from './card-state.js';
 import { StoredText } from './card-texts.js';
+import { InternTable } from '../store/intern-table.js';
 import { LazyMap } from './lazy-map.js';
 import type { CardText } from './replay.js';
 
@@ -63,16 +64,8 @@ export function encodeHead(
   texts: ReadonlyMap<string, CardText>,
   aliases: ReadonlyMap<string, string>,
 ): Buffer[] {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const ref = (s: string) => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.push(s) - 1;
-      index.set(s, i);
-    }
-    return i;
-  };
+  const table = new InternTable<string>();
+  const ref = (s: string) => table.numberOf(s);
   const n = states.size;
   const f64 = Array.from({ length: 5 }, () => new Float64Array(n));
   const u32 = Array.from({ length: 5 }, () => new Uint32Array(n));
@@ -116,7 +109,7 @@ export function encodeHead(
   const json: HeadJson = {
     ...meta,
     aliases: [...aliases].map(([from, to]) => [ref(from), ref(to)]),
-    strings,
+    strings: table.values,
     states: n,
     texts: t,
     textBytes: bytes,

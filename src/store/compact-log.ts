@@ -7,6 +7,7 @@ import type { Problem } from '../errors.js';
 import { idBytes, idFromBytes, ID_BYTES } from './event-ids.js';
 import type { EventType, LoggedEvent, Rating, ReviewEvent } from './events.js';
 import { scanLog, type EventBody, type LogLines, type LogPositions } from './log.js';
+import { InternTable } from './intern-table.js';
 
 const TYPES: readonly EventType[] = ['review', 'cram', 'undo', 'suspend', 'unsuspend', 'bury', 'forget', 'relink', 'card'];
 const TYPE_INDEX = new Map(TYPES.map((t, i) => [t, i]));
@@ -56,8 +57,7 @@ export interface CompactLog {
 class Columns {
   readonly blocks: Block[] = [];
   size = 0;
-  readonly strings: string[] = [];
-  private readonly stringIndex = new Map<string, number>();
+  readonly strings = new InternTable<string>();
   /** Ids that are not uuids, by event. */
   readonly textIds = new Map<number, string>();
   /** `card` events' texts and `undo` events' targets, by event. */
@@ -65,15 +65,6 @@ class Columns {
   readonly devices: string[] = [];
   /** Where each device's events start. */
   readonly starts: number[] = [];
-
-  ref(s: string): number {
-    let i = this.stringIndex.get(s);
-    if (i === undefined) {
-      i = this.strings.push(s) - 1;
-      this.stringIndex.set(s, i);
-    }
-    return i;
-  }
 
   startDevice(device: string): number {
     this.starts.push(this.size);
@@ -93,25 +84,25 @@ class Columns {
     switch (event.type) {
       case 'review':
       case 'cram':
-        block.a[k] = this.ref(event.card);
+        block.a[k] = this.strings.numberOf(event.card);
         block.rating[k] = event.rating;
         block.ms[k] = event.ms;
-        if (event.type === 'review') block.b[k] = this.ref(event.deck);
+        if (event.type === 'review') block.b[k] = this.strings.numberOf(event.deck);
         break;
       case 'relink':
-        block.a[k] = this.ref(event.from);
-        block.b[k] = this.ref(event.to);
+        block.a[k] = this.strings.numberOf(event.from);
+        block.b[k] = this.strings.numberOf(event.to);
         break;
       case 'card':
-        block.a[k] = this.ref(event.card);
-        block.b[k] = this.ref(event.deck);
+        block.a[k] = this.strings.numberOf(event.card);
+        block.b[k] = this.strings.numberOf(event.deck);
         this.texts.set(i, event.text);
         break;
       case 'undo':
         this.texts.set(i, event.target);
         break;
       default:
-        block.a[k] = this.ref(event.card);
+        block.a[k] = this.strings.numberOf(event.card);
     }
   }
 
@@ -137,8 +128,8 @@ class Columns {
     const k = i & MASK;
     const type = TYPES[block.type[k] as number] as EventType;
     const id = this.id(i);
-    const a = this.strings[block.a[k] as number] as string;
-    const b = this.strings[block.b[k] as number] as string;
+    const a = this.strings.values[block.a[k] as number] as string;
+    const b = this.strings.values[block.b[k] as number] as string;
     switch (type) {
       case 'review':
         return { type, id, card: a, rating: block.rating[k] as Rating, ms: block.ms[k] as number, deck: b };
