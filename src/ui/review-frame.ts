@@ -95,13 +95,13 @@ function progressLine(state: ReviewState, width: number, paint: Paint): string {
   return visibleWidth(line) <= width ? line : `${bar} ${answered}/${answered + left}  ${queues('lrn', 'rev')}`;
 }
 
-export interface ReviewLayout {
+interface ReviewLayout {
   readonly columns: number;
   readonly rows: number;
 }
 
 /** The whole review screen: exactly `rows` lines. */
-export function reviewFrame(state: ReviewState, text: CardText | null, session: Pick<SessionPort, 'title' | 'cram'>, layout: ReviewLayout, paint: Paint): string[] {
+function reviewFrame(state: ReviewState, text: CardText | null, session: Pick<SessionPort, 'title' | 'cram'>, layout: ReviewLayout, paint: Paint): string[] {
   const { rows } = layout;
   const columns = screenWidth(layout.columns);
   const item = state.step.item;
@@ -130,7 +130,7 @@ export function reviewFrame(state: ReviewState, text: CardText | null, session: 
 }
 
 /** The summary after the last card or on quit: exactly `rows` lines. */
-export function summaryFrame(
+function summaryFrame(
   state: ReviewState, session: Pick<SessionPort, 'title' | 'cram'>, dueTomorrow: number, layout: ReviewLayout, paint: Paint,
 ): string[] {
   const s = summaryOf(state.done);
