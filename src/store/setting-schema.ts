@@ -125,7 +125,7 @@ export function refusedSetting(stored: unknown): SettingKey | '' | undefined {
   return SETTING_KEYS.find((key) => stored[key] !== undefined && !fits(SETTINGS_SCHEMA[key], stored[key]));
 }
 
-export function isSettingKey(key: string): key is SettingKey {
+function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(SETTINGS_SCHEMA, key);
 }
 
