@@ -34,8 +34,9 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from '../errors.js';
 import type { CardRules } from './candidates.js';
-import type { Card, DeckOutline, Library } from './card.js';
+import type { Card, DeckOutline } from './card.js';
 import type { FileCards, LintFinding } from './deck.js';
+import type { LintedLibrary } from './library.js';
 import { CardTexts } from './stored-card.js';
 import {
   cardColumns,
@@ -207,12 +208,6 @@ export interface LibraryRecord {
   readonly parts: readonly { readonly key: string; readonly kept: readonly boolean[] | null }[];
 }
 
-/** A library read back from the cache: decks and problems now, cards and lint when first asked for. */
-export interface StoredLibrary extends Library {
-  readonly problems: readonly Problem[];
-  readonly lint: readonly LintFinding[];
-}
-
 /** The file being written: appended to, and readable for the card texts already in it. */
 class CacheWriter {
   readonly texts: CardTexts;
@@ -322,9 +317,9 @@ export class ParseCache {
   /**
    * The library last made from exactly these notes (same paths, deck keys and stats, the `i`th stamp
    * being that of `notes[i]`), or undefined. Either way, what `keepLibrary` then keeps is filed
-   * under these notes.
+   * under these notes. Its decks and problems are read now, its cards and lint when first asked for.
    */
-  storedLibrary(notes: readonly NoteRef[], stamps: NoteStamps): StoredLibrary | undefined {
+  storedLibrary(notes: readonly NoteRef[], stamps: NoteStamps): LintedLibrary | undefined {
     const names = notes.map((note) => `${note.file}\0${note.deckKey}\n`).join('');
     const key = createHash('sha256').update(`${this.code}\0${this.rules}\0${names}`).update(stamps.bytes).digest('base64url');
     this.library = { key, stamps };
