@@ -41,7 +41,7 @@ interface HeadJson extends HeadMeta {
 
 const align8 = (n: number) => (n + 7) & ~7;
 
-/** Lays typed columns end to end from `offset`, each 8-aligned; returns views into `into` when given, else the total size. */
+/** Lays columns of `sizes` bytes end to end from `offset`, each 8-aligned: where each starts, and where the last ends. */
 function columnOffsets(offset: number, sizes: readonly number[]): { offsets: number[]; end: number } {
   const offsets: number[] = [];
   let at = offset;
