@@ -11,12 +11,14 @@ import { InternTable } from '../store/intern-table.js';
 /** Reviews per segment: a writer holds one segment's columns at a time. */
 export const SEGMENT_REVIEWS = 1 << 16;
 
-const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
-const PHASE_INDEX: Readonly<Record<Phase, number>> = { new: 0, learning: 1, review: 2, relearning: 3 };
+/** Phases by their code in the snapshot's columns (the segments' and the head's), and codes by phase. */
+export const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
+export const PHASE_INDEX: Readonly<Record<Phase, number>> = { new: 0, learning: 1, review: 2, relearning: 3 };
 /** In the id reference column: the id is a uuid, held in the id bytes column (else it is a string index). */
 const UUID_BYTES = 0xffffffff;
 
-const align8 = (n: number) => (n + 7) & ~7;
+/** `n` rounded up to a multiple of 8: typed columns start 8-aligned. */
+export const align8 = (n: number) => (n + 7) & ~7;
 
 /** Byte layout of a segment of `count` reviews whose string table takes `stringBytes`: every column 8-aligned. */
 function layout(count: number, stringBytes: number) {

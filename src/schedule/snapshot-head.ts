@@ -10,10 +10,9 @@ import type { CardState, Phase } from './card-state.js';
 import { StoredText } from './card-texts.js';
 import { InternTable } from '../store/intern-table.js';
 import { LazyMap } from './lazy-map.js';
+import { align8, PHASES, PHASE_INDEX } from './review-segments.js';
 import type { CardText } from './replay.js';
 
-const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
-const PHASE_INDEX: Readonly<Record<Phase, number>> = { new: 0, learning: 1, review: 2, relearning: 3 };
 const SUSPENDED = 1;
 const LEECH = 2;
 
@@ -38,8 +37,6 @@ interface HeadJson extends HeadMeta {
   readonly texts: number;
   readonly textBytes: number;
 }
-
-const align8 = (n: number) => (n + 7) & ~7;
 
 /** Lays columns of `sizes` bytes end to end from `offset`, each 8-aligned: where each starts, and where the last ends. */
 function columnOffsets(offset: number, sizes: readonly number[]): { offsets: number[]; end: number } {
