@@ -15,7 +15,7 @@ import { previewIntervals } from '../schedule/preview.js';
 import { buildQueue, type Queue } from '../schedule/queue.js';
 import { cardText, findRelinks, type Relink } from '../schedule/relink.js';
 import { continuesReplay, newCardState, replay, replayStream, type EventSource, type Replay } from '../schedule/replay.js';
-import { loadSnapshot, SnapshotWriter, type LogMark, type StoredReviews } from '../schedule/snapshot.js';
+import { loadSnapshot, SnapshotWriter, type LogMark, type Snapshot, type StoredReviews } from '../schedule/snapshot.js';
 import { readCompactLog } from '../store/compact-log.js';
 import { loadSettings } from '../store/config.js';
 import type { LoggedEvent, Rating, ReviewEvent } from '../store/events.js';
@@ -286,9 +286,14 @@ function replayProgress() {
 /** Folds `source` (every event to fold, in log order) into a new snapshot at `path`; `mark` says where the log ended once it is read. */
 function replayedInto(path: string, settings: Settings, source: EventSource, mark: () => LogMark): Schedule {
   const writer = new SnapshotWriter(path);
+  return savedThrough(writer, () => writer.finish(replayStream(source, settings, (review) => writer.add(review)), mark(), settings));
+}
+
+/** The schedule `write` saves through `writer`; on an error the unfinished file is removed. */
+function savedThrough(writer: SnapshotWriter, write: () => Snapshot): Schedule {
   try {
-    const saved = writer.finish(replayStream(source, settings, (review) => writer.add(review)), mark(), settings);
-    return { replay: saved.replay, stored: saved.stored };
+    const { replay, stored } = write();
+    return { replay, stored };
   } catch (error) {
     writer.abandon();
     throw error;
@@ -345,15 +350,11 @@ export function replayedLog(home: string, settings: Settings): Schedule & { prob
 /** `result` (a fold onto a snapshot whose reviews are `stored`) saved as the new snapshot. */
 function savedSnapshot(path: string, stored: StoredReviews, result: Replay, read: LogMark, settings: Settings): Schedule {
   const writer = new SnapshotWriter(path, stored);
-  try {
+  return savedThrough(writer, () => {
     // `stored` ends within the replay's in-memory reviews (the recent ones it was loaded with).
     for (const review of result.reviews.slice(stored.count - result.earlier)) writer.add(review);
-    const saved = writer.finish(result, read, settings);
-    return { replay: saved.replay, stored: saved.stored };
-  } catch (error) {
-    writer.abandon();
-    throw error;
-  }
+    return writer.finish(result, read, settings);
+  });
 }
 
 /** Settings, cards and schedule, with the history of edited cards relinked (once) to their new versions. */
