@@ -37,6 +37,7 @@ import type { CardRules } from './candidates.js';
 import type { Card, DeckOutline } from './card.js';
 import type { FileCards, LintFinding } from './deck.js';
 import type { LintedLibrary } from './library.js';
+import type { NoteSource } from './parse-notes.js';
 import { CardTexts } from './stored-card.js';
 import {
   cardColumns,
@@ -192,12 +193,6 @@ interface Entry {
   readonly positions: Float64Array;
 }
 
-/** A note as the library lists it. */
-export interface NoteRef {
-  readonly file: string;
-  readonly deckKey: string;
-}
-
 /** What a library made from notes is, for the cache: the notes' part of it, and which entries' cards it lists. */
 export interface LibraryRecord {
   readonly decks: readonly DeckOutline[];
@@ -319,7 +314,7 @@ export class ParseCache {
    * being that of `notes[i]`), or undefined. Either way, what `keepLibrary` then keeps is filed
    * under these notes. Its decks and problems are read now, its cards and lint when first asked for.
    */
-  storedLibrary(notes: readonly NoteRef[], stamps: NoteStamps): LintedLibrary | undefined {
+  storedLibrary(notes: readonly NoteSource[], stamps: NoteStamps): LintedLibrary | undefined {
     const names = notes.map((note) => `${note.file}\0${note.deckKey}\n`).join('');
     const key = createHash('sha256').update(`${this.code}\0${this.rules}\0${names}`).update(stamps.bytes).digest('base64url');
     this.library = { key, stamps };
