@@ -17,7 +17,7 @@ export interface Segment {
 }
 
 /** Where index `i` of the segments joined by `\n` is in the source. */
-export class SegmentPoints {
+class SegmentPoints {
   private readonly starts: number[] = [];
   readonly text: string;
 
@@ -30,9 +30,15 @@ export class SegmentPoints {
     this.text = segments.length === 1 ? segments[0]!.text : segments.map((s) => s.text).join('\n');
   }
 
-  point(i: number): Point {
+  /** Index of the segment holding index `i`. */
+  private segmentAt(i: number): number {
     let k = this.segments.length - 1;
     while (k > 0 && this.starts[k]! > i) k -= 1;
+    return k;
+  }
+
+  point(i: number): Point {
+    const k = this.segmentAt(i);
     const s = this.segments[k]!;
     const d = i - this.starts[k]!;
     return { line: s.line, column: s.column + d, offset: s.offset + d };
@@ -40,8 +46,7 @@ export class SegmentPoints {
 
   /** Like `point`, but an end just after a line ending is where that ending's line starts (as micromark has it). */
   endPoint(i: number): Point {
-    let k = this.segments.length - 1;
-    while (k > 0 && this.starts[k]! > i) k -= 1;
+    const k = this.segmentAt(i);
     if (k === 0 || this.starts[k] !== i) return this.point(i);
     const before = this.segments[k - 1]!;
     return { line: this.segments[k]!.line, column: 1, offset: before.offset + before.text.length + 1 };
