@@ -3,6 +3,7 @@
  * `v8.deserialize` reads about ten times faster than the same data as objects (a typed array is copied,
  * not parsed field by field), and cards without their texts (those stay in the file, see stored-card).
  */
+import { InternTable } from '../store/intern-table.js';
 import type { Card, CardKind, DeckOutline, OutlineNode, OutlineRef } from './card.js';
 import { StoredCard, type CardTexts } from './stored-card.js';
 
@@ -22,27 +23,14 @@ export function stringsOf({ text, lengths }: StringColumn): string[] {
 }
 
 /** Each distinct string once, by index. */
-class StringTable {
-  readonly strings: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  of(text: string): number {
-    let at = this.index.get(text);
-    if (at === undefined) {
-      at = this.strings.length;
-      this.strings.push(text);
-      this.index.set(text, at);
-    }
-    return at;
-  }
-
+class StringTable extends InternTable<string> {
   /** The index of a section number, or -1 for none. */
   ofNumber(number: string | null): number {
-    return number === null ? -1 : this.of(number);
+    return number === null ? -1 : this.numberOf(number);
   }
 
   get column(): StringColumn {
-    return stringColumn(this.strings);
+    return stringColumn(this.values);
   }
 }
 
@@ -64,13 +52,13 @@ export function deckColumns(decks: readonly DeckOutline[]): DeckColumns {
   const nodes: number[] = [];
   const addNodes = (list: readonly OutlineNode[]): void => {
     for (const node of list) {
-      nodes.push(table.ofNumber(node.number), table.of(node.title), node.line, node.cards, node.children.length);
+      nodes.push(table.ofNumber(node.number), table.numberOf(node.title), node.line, node.cards, node.children.length);
       addNodes(node.children);
     }
   };
   for (const deck of decks) {
-    deckFields.push(table.of(deck.key), table.of(deck.title), table.of(deck.file), deck.tags.length, deck.cards, deck.chapters.length);
-    for (const tag of deck.tags) tags.push(table.of(tag));
+    deckFields.push(table.numberOf(deck.key), table.numberOf(deck.title), table.numberOf(deck.file), deck.tags.length, deck.cards, deck.chapters.length);
+    for (const tag of deck.tags) tags.push(table.numberOf(tag));
     addNodes(deck.chapters);
   }
   return { strings: table.column, decks: Int32Array.from(deckFields), tags: Int32Array.from(tags), nodes: Int32Array.from(nodes) };
@@ -144,7 +132,7 @@ export function cardColumns(cards: readonly Card[], texts: Float64Array): CardCo
     let at = refByObject.get(ref);
     if (at !== undefined) return at;
     const number = table.ofNumber(ref.number);
-    const title = table.of(ref.title);
+    const title = table.numberOf(ref.title);
     const key = `${number},${title}`;
     at = refByValue.get(key);
     if (at === undefined) {
@@ -179,14 +167,14 @@ export function cardColumns(cards: readonly Card[], texts: Float64Array): CardCo
     const at = CARD_FIELDS * i;
     if (deckAt === -1 || card.deck !== deck) {
       deck = card.deck;
-      deckAt = table.of(deck);
+      deckAt = table.numberOf(deck);
     }
     if (fileAt === -1 || card.source.file !== file) {
       file = card.source.file;
-      fileAt = table.of(file);
+      fileAt = table.numberOf(file);
     }
     fields[at] = deckAt;
-    fields[at + 1] = table.of(card.kind);
+    fields[at + 1] = table.numberOf(card.kind);
     fields[at + 2] = card.chapter ? refOf(card.chapter) : -1;
     fields[at + 3] = pathOf(card.path);
     fields[at + 4] = fileAt;
