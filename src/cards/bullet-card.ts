@@ -20,6 +20,7 @@ import {
   visitNodes,
   type Range,
 } from './inline-markup.js';
+import { mappedOnce } from './mapped-once.js';
 import { endsWithColon } from './short-lines.js';
 import { containsTitleWord } from './title-words.js';
 import { normalisedTitle } from './titles.js';
@@ -81,17 +82,8 @@ export function summaryBulletCard(markdown: string, breadcrumb: readonly string[
   );
 }
 
-/** Normalised breadcrumbs by breadcrumb: every bullet of a summary shares its node's. */
-const normalisedCrumbs = new WeakMap<readonly string[], readonly string[]>();
-
-function crumbsOf(breadcrumb: readonly string[]): readonly string[] {
-  let crumbs = normalisedCrumbs.get(breadcrumb);
-  if (!crumbs) {
-    crumbs = breadcrumb.map(normalisedTitle);
-    normalisedCrumbs.set(breadcrumb, crumbs);
-  }
-  return crumbs;
-}
+/** A breadcrumb normalised: every bullet of a summary shares its node's breadcrumb, so once per node. */
+const crumbsOf = mappedOnce(normalisedTitle);
 
 function parsedBullet(markdown: string, breadcrumb: readonly string[]): Bullet | null {
   const source = markdown.trim();

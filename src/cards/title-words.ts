@@ -3,6 +3,7 @@
  * already shows in a breadcrumb. Titles are compared after `normalisedTitle`; words match whole, singular or
  * plural, except CJK words, which have no word boundaries and match as substrings.
  */
+import { mappedOnce } from './mapped-once.js';
 import { normalisedTitle } from './titles.js';
 import { CJK_CLASS } from './words.js';
 
@@ -48,13 +49,4 @@ export function isSummaryTitle(plainTitle: string, words: readonly string[]): bo
 }
 
 /** `summaryWords` normalised once per settings, not once per title. */
-const normalisedLists = new WeakMap<readonly string[], readonly string[]>();
-
-function normalisedWords(words: readonly string[]): readonly string[] {
-  let list = normalisedLists.get(words);
-  if (!list) {
-    list = words.map(normalisedWord);
-    normalisedLists.set(words, list);
-  }
-  return list;
-}
+const normalisedWords = mappedOnce(normalisedWord);
