@@ -1,7 +1,7 @@
 process.env.TZ = 'UTC';
 import { describe, expect, it } from 'vitest';
 import { statsReport } from '../../src/stats/report.js';
-import { CARDS, DAYS, dateOf, NOW, reviewRecords, specReviews, state, statsInput, STATES, type SpecReview } from './history.js';
+import { DAYS, dateOf, NOW, reviewRecords, specReviews, state, statsInput, STATES, type SpecReview } from './history.js';
 
 /** Reviews per date, straight from the spec. */
 function perDate(spec: readonly SpecReview[]): Map<string, number> {
