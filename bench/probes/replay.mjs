@@ -163,8 +163,9 @@ try {
   }
   const incremental = start.map((_, i) => phases.load[i] + phases.read[i] + phases.fold[i]);
 
-  // Identical to the full replay: the states, and every review (the stored ones and those in memory).
-  const sameStates = isDeepStrictEqual(started.replay.states, result.replay.states);
+  // Identical to the full replay: the states (entries in the same order; a loaded snapshot's states
+  // are a Map of its own kind), and every review (the stored ones and those in memory).
+  const sameStates = isDeepStrictEqual([...started.replay.states], [...result.replay.states]);
   const allDay = [...started.stored.read(started.replay.earlier), ...started.replay.reviews];
   const sameReviews = isDeepStrictEqual(allDay, result.stored.read(totalReviews));
 

@@ -170,7 +170,12 @@ export function schedulerRetrievability(scheduler: Scheduler, card: SchedulerCar
 
 /** Retrievability at `at` with fractional elapsed days: cheap, for ordering many cards. */
 export function retrievabilityAt(w: readonly number[], state: CardState, at: Date): number {
-  if (state.phase === 'new' || !state.lastReview || state.stability <= 0) return 1;
-  const days = Math.max(0, (at.getTime() - state.lastReview.getTime()) / DAY_MS);
-  return forgetting_curve(w, days, state.stability);
+  return retrievabilityAtTime(w, state.phase, state.lastReview?.getTime() ?? Number.NaN, state.stability, at.getTime());
+}
+
+/** `retrievabilityAt` from a state's fields, times in ms (`lastReview` NaN: never reviewed). */
+export function retrievabilityAtTime(w: readonly number[], phase: Phase, lastReview: number, stability: number, at: number): number {
+  if (phase === 'new' || Number.isNaN(lastReview) || stability <= 0) return 1;
+  const days = Math.max(0, (at - lastReview) / DAY_MS);
+  return forgetting_curve(w, days, stability);
 }

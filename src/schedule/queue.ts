@@ -6,7 +6,9 @@ import type { Card } from '../cards/card.js';
 import type { Settings } from '../store/settings.js';
 import type { CardState, ReviewRecord } from './card-state.js';
 import { startOfStudyDay, startOfStudyDayAfter, studyDay } from './days.js';
-import { retrievabilityAt, schedulerFor } from './fsrs.js';
+import { readQueueFields, type QueueFields } from './column-states.js';
+import { fnv1a } from './fnv1a.js';
+import { retrievabilityAtTime, schedulerFor } from './fsrs.js';
 
 export type QueueKind = 'new' | 'learning' | 'review';
 
@@ -27,18 +29,6 @@ export interface Queue {
   readonly doneToday: { readonly new: number; readonly review: number };
   /** The next learning step due later this study day (to say "come back at"), or null. */
   readonly nextLearningDue: Date | null;
-}
-
-/** Cards whose state keeps them out of any queue now. */
-function isAway(state: CardState, now: Date): boolean {
-  return state.suspended || (state.buriedUntil !== null && state.buriedUntil > now);
-}
-
-/** FNV-1a: a stable per-day shuffle key for `newOrder: "random"`. */
-function shuffleKey(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /** Reviews and new cards merged so that new cards sit evenly among the reviews. */
@@ -93,25 +83,28 @@ export function buildQueue(
   const due: { card: Card; r: number }[] = [];
   const fresh: Card[] = [];
   let nextLearning = Infinity;
+  const time = now.getTime();
+  // One record for every card: a snapshot's states are read from its columns, not made.
+  const fields: QueueFields = { phase: 'new', due: 0, stability: 0, lastReview: Number.NaN, suspended: false, buriedUntil: Number.NaN };
   for (const card of cards) {
-    const state = states.get(card.id);
-    if (!state) {
+    if (!readQueueFields(states, card.id, fields)) {
       if (fresh.length < newWanted) fresh.push(card);
       continue;
     }
-    if (isAway(state, now)) continue;
-    const dueAt = state.due.getTime();
-    switch (state.phase) {
+    // Suspended, or buried until a later study day.
+    if (fields.suspended || fields.buriedUntil > time) continue;
+    const dueAt = fields.due;
+    switch (fields.phase) {
       case 'new':
         if (fresh.length < newWanted) fresh.push(card);
         break;
       case 'learning':
       case 'relearning':
-        if (dueAt <= now.getTime()) learning.push({ card, due: dueAt });
+        if (dueAt <= time) learning.push({ card, due: dueAt });
         else if (dueAt < dayEnd) nextLearning = Math.min(nextLearning, dueAt);
         break;
       case 'review':
-        if (dueAt < dayEnd) due.push({ card, r: retrievabilityAt(w, state, now) });
+        if (dueAt < dayEnd) due.push({ card, r: retrievabilityAtTime(w, fields.phase, fields.lastReview, fields.stability, time) });
         break;
     }
   }
@@ -121,7 +114,8 @@ export function buildQueue(
   const reviewCards = due.slice(0, Math.max(0, settings.reviewsPerDay - doneToday.review)).map((d) => d.card);
   if (settings.newOrder === 'random') {
     const day = studyDay(now, settings.dayStartsAt);
-    const keys = new Map(fresh.map((c) => [c.id, shuffleKey(day + c.id)]));
+    // A stable per-day shuffle.
+    const keys = new Map(fresh.map((c) => [c.id, fnv1a(day + c.id)]));
     fresh.sort((a, b) => (keys.get(a.id) as number) - (keys.get(b.id) as number));
   }
   const newCards = fresh.slice(0, newLimit);

@@ -1,20 +1,21 @@
 /**
  * The head of the replay snapshot: what a start reads. A small JSON part (settings hash, positions,
- * where the review segments are, the string table, aliases), then the card states in typed columns, then
- * the card texts as one block of UTF-8 decoded one text at a time when asked: relinking reads a few,
- * exports all, a start none. Tens of thousands of states load in milliseconds this way; as JSON rows,
- * with the texts, they took half a second.
+ * where the review segments are, aliases), the string table, a hash table of the card ids, the card
+ * states in typed columns, then the card texts as one block of UTF-8 decoded one text at a time when
+ * asked: relinking reads a few, exports all, a start none. Loading decodes nothing: a start after a day
+ * reads the states of the few hundred cards it folds and the queue's fields, from the columns (made
+ * as objects at load, tens of thousands of states took most of the start).
  */
 import type { LogLines, LogPositions } from '../store/log.js';
-import type { CardState, Phase } from './card-state.js';
+import type { CardState } from './card-state.js';
 import { StoredText } from './card-texts.js';
+import { ColumnStates } from './column-states.js';
 import { InternTable } from '../store/intern-table.js';
 import { LazyMap } from './lazy-map.js';
-import { align8, PHASES, PHASE_INDEX } from './review-segments.js';
+import { align8 } from './review-segments.js';
 import type { CardText } from './replay.js';
-
-const SUSPENDED = 1;
-const LEECH = 2;
+import { COLUMN_WIDTHS, StateColumns } from './state-columns.js';
+import { encodeStrings, findRow, rowSlots, StoredStrings } from './stored-strings.js';
 
 /** What the head holds besides states and texts. */
 export interface HeadMeta {
@@ -31,8 +32,12 @@ export interface HeadMeta {
 }
 
 interface HeadJson extends HeadMeta {
-  readonly strings: string[];
   readonly aliases: [number, number][];
+  /** How many strings, and their code units in all. */
+  readonly strings: number;
+  readonly stringUnits: number;
+  /** Slots of the card ids' hash table. */
+  readonly slots: number;
   readonly states: number;
   readonly texts: number;
   readonly textBytes: number;
@@ -49,10 +54,23 @@ function columnOffsets(offset: number, sizes: readonly number[]): { offsets: num
   return { offsets, end: at };
 }
 
-/** Column sizes of `n` states: due, stability, difficulty, lastReview, buriedUntil (f64); card, reps, lapses, step, history (u32); phase, flags (u8). */
-const stateSizes = (n: number) => [8 * n, 8 * n, 8 * n, 8 * n, 8 * n, 4 * n, 4 * n, 4 * n, 4 * n, 4 * n, n, n];
-/** Column sizes of `n` texts: card, deck (u32), byte starts (u32, n + 1), then the text bytes. */
-const textSizes = (n: number, bytes: number) => [4 * n, 4 * n, 4 * (n + 1), bytes];
+/**
+ * Column sizes after the JSON: the string table (starts, u32, one more than the strings; UTF-16 block),
+ * the hash table of card ids (u32 slots), the states (`COLUMN_WIDTHS`), then the texts: card, deck
+ * (u32), byte starts (u32, one more than the texts), the UTF-8 block.
+ */
+const columnSizes = ({ strings, stringUnits, slots, states, texts, textBytes }: HeadJson) => [
+  4 * (strings + 1),
+  2 * stringUnits,
+  4 * slots,
+  ...COLUMN_WIDTHS.map((width) => width * states),
+  4 * texts,
+  4 * texts,
+  4 * (texts + 1),
+  textBytes,
+];
+const STATES_AT = 3;
+const TEXTS_AT = STATES_AT + COLUMN_WIDTHS.length;
 
 /** The head's bytes, in parts to write one after the other (the texts are not copied into one buffer). */
 export function encodeHead(
@@ -63,28 +81,18 @@ export function encodeHead(
 ): Buffer[] {
   const table = new InternTable<string>();
   const ref = (s: string) => table.numberOf(s);
-  const n = states.size;
-  const f64 = Array.from({ length: 5 }, () => new Float64Array(n));
-  const u32 = Array.from({ length: 5 }, () => new Uint32Array(n));
-  const u8 = Array.from({ length: 2 }, () => new Uint8Array(n));
-  const [due, stability, difficulty, lastReview, buriedUntil] = f64 as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-  const [card, reps, lapses, step, history] = u32 as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  const [phase, flags] = u8 as [Uint8Array, Uint8Array];
-  let i = 0;
-  for (const s of states.values()) {
-    due[i] = s.due.getTime();
-    stability[i] = s.stability;
-    difficulty[i] = s.difficulty;
-    lastReview[i] = s.lastReview?.getTime() ?? Number.NaN;
-    buriedUntil[i] = s.buriedUntil?.getTime() ?? Number.NaN;
-    card[i] = ref(s.card);
-    reps[i] = s.reps;
-    lapses[i] = s.lapses;
-    step[i] = s.step;
-    history[i] = s.history;
-    phase[i] = PHASE_INDEX[s.phase];
-    flags[i] = (s.suspended ? SUSPENDED : 0) | (s.leech ? LEECH : 0);
-    i++;
+  const columns = new StateColumns(states.size);
+  const ids: string[] = [];
+  const row = (id: string) => ref(ids[ids.push(id) - 1] as string);
+  // A loaded snapshot's rows nothing changed are copied as they are, without making their states.
+  if (states instanceof ColumnStates) {
+    const from = states.rowColumns;
+    for (const [id, s] of states.rowsOrStates()) {
+      if (typeof s === 'number') columns.copy(ids.length, from, s, row(id));
+      else columns.write(ids.length, s, row(id));
+    }
+  } else {
+    for (const [id, s] of states) columns.write(ids.length, s, row(id));
   }
   const t = texts.size;
   const textCard = new Uint32Array(t);
@@ -103,76 +111,58 @@ export function encodeHead(
     j++;
   }
   starts[t] = bytes;
+  const aliasRefs = [...aliases].map(([from, to]): [number, number] => [ref(from), ref(to)]);
+  const strings = encodeStrings(table.values);
+  const slots = rowSlots(ids);
   const json: HeadJson = {
     ...meta,
-    aliases: [...aliases].map(([from, to]) => [ref(from), ref(to)]),
-    strings: table.values,
-    states: n,
+    aliases: aliasRefs,
+    strings: table.values.length,
+    stringUnits: strings.block.length / 2,
+    slots: slots.length,
+    states: columns.size,
     texts: t,
     textBytes: bytes,
   };
   const jsonBytes = Buffer.from(JSON.stringify(json), 'utf8');
-  const stateColumns = columnOffsets(align8(8 + jsonBytes.length), stateSizes(n));
-  const textColumns = columnOffsets(stateColumns.end, textSizes(t, bytes));
-  const textsAt = textColumns.offsets[3] as number;
+  const { offsets, end } = columnOffsets(align8(8 + jsonBytes.length), columnSizes(json));
+  const textsAt = offsets[TEXTS_AT + 3] as number;
   const out = Buffer.alloc(textsAt);
   out.writeUInt32LE(jsonBytes.length, 0);
   jsonBytes.copy(out, 8);
-  const put = (column: ArrayBufferView, offset: number) => out.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), offset);
-  [...f64, ...u32, ...u8].forEach((column, k) => put(column, stateColumns.offsets[k] as number));
-  [textCard, textDeck, starts].forEach((column, k) => put(column, textColumns.offsets[k] as number));
-  return [out, ...pieces, Buffer.alloc(textColumns.end - textsAt - bytes)];
+  const view = (column: ArrayBufferView) => new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
+  [strings.starts, strings.block, slots, ...columns.bytes(), textCard, textDeck, starts].forEach((column, k) => out.set(view(column), offsets[k] as number));
+  return [out, ...pieces, Buffer.alloc(end - textsAt - bytes)];
 }
 
 export interface DecodedHead {
   readonly meta: HeadMeta;
-  readonly states: Map<string, CardState>;
+  readonly states: ColumnStates;
   readonly texts: Map<string, CardText>;
   readonly aliases: Map<string, string>;
 }
 
-/** Decodes a head; `bytes` must start 8-aligned in its own buffer. */
+/** Decodes a head; `bytes` must start 8-aligned in its own buffer. Nothing is decoded that is not asked for. */
 export function decodeHead(bytes: Buffer): DecodedHead {
   const jsonLength = bytes.readUInt32LE(0);
   const json = JSON.parse(bytes.toString('utf8', 8, 8 + jsonLength)) as HeadJson;
-  const { strings, states: n, texts: t } = json;
-  const s = (i: number) => strings[i] as string;
-  const stateColumns = columnOffsets(align8(8 + jsonLength), stateSizes(n));
-  const textColumns = columnOffsets(stateColumns.end, textSizes(t, json.textBytes));
-  if (textColumns.end > bytes.length) throw new Error('truncated snapshot head');
-  const base = bytes.byteOffset;
-  const o = stateColumns.offsets;
-  const f64 = (k: number) => new Float64Array(bytes.buffer, base + (o[k] as number), n);
-  const u32 = (k: number) => new Uint32Array(bytes.buffer, base + (o[k] as number), n);
-  const u8 = (k: number) => new Uint8Array(bytes.buffer, base + (o[k] as number), n);
-  const [due, stability, difficulty, lastReview, buriedUntil] = [f64(0), f64(1), f64(2), f64(3), f64(4)];
-  const [card, reps, lapses, step, history] = [u32(5), u32(6), u32(7), u32(8), u32(9)];
-  const [phase, flags] = [u8(10), u8(11)];
-  const date = (time: number) => (Number.isNaN(time) ? null : new Date(time));
-  const states = new Map<string, CardState>();
-  for (let i = 0; i < n; i++) {
-    const id = s(card[i] as number);
-    states.set(id, {
-      card: id,
-      phase: PHASES[phase[i] as number] as Phase,
-      due: new Date(due[i] as number),
-      stability: stability[i] as number,
-      difficulty: difficulty[i] as number,
-      reps: reps[i] as number,
-      lapses: lapses[i] as number,
-      step: step[i] as number,
-      lastReview: date(lastReview[i] as number),
-      suspended: ((flags[i] as number) & SUSPENDED) !== 0,
-      buriedUntil: date(buriedUntil[i] as number),
-      leech: ((flags[i] as number) & LEECH) !== 0,
-      history: history[i] as number,
-    });
-  }
-  const to = textColumns.offsets;
-  const textCard = new Uint32Array(bytes.buffer, base + (to[0] as number), t);
-  const textDeck = new Uint32Array(bytes.buffer, base + (to[1] as number), t);
-  const starts = new Uint32Array(bytes.buffer, base + (to[2] as number), t + 1);
-  const block = bytes.subarray(to[3] as number, (to[3] as number) + json.textBytes);
+  const { offsets, end } = columnOffsets(align8(8 + jsonLength), columnSizes(json));
+  if (end > bytes.length) throw new Error('truncated snapshot head');
+  const at = (k: number) => bytes.byteOffset + (offsets[k] as number);
+  const u32 = (k: number, length: number) => new Uint32Array(bytes.buffer, at(k), length);
+  const stringsAt = offsets[1] as number;
+  const strings = new StoredStrings(bytes.subarray(stringsAt, stringsAt + 2 * json.stringUnits), u32(0, json.strings + 1));
+  const s = (i: number) => strings.at(i);
+  const slots = u32(2, json.slots);
+  const columns = new StateColumns(json.states, { buffer: bytes.buffer, offsets: COLUMN_WIDTHS.map((_, k) => at(STATES_AT + k)) });
+  const idAt = (row: number) => s(columns.card[row] as number);
+  const states = new ColumnStates(columns, idAt, (id) => findRow(slots, id, idAt));
+  const t = json.texts;
+  const textCard = u32(TEXTS_AT, t);
+  const textDeck = u32(TEXTS_AT + 1, t);
+  const starts = u32(TEXTS_AT + 2, t + 1);
+  const blockAt = offsets[TEXTS_AT + 3] as number;
+  const block = bytes.subarray(blockAt, blockAt + json.textBytes);
   const texts = new LazyMap<string, CardText>(function* () {
     for (let j = 0; j < t; j++) yield [s(textCard[j] as number), new StoredText(s(textDeck[j] as number), block, starts[j] as number, starts[j + 1] as number)];
   });

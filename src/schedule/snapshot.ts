@@ -20,7 +20,7 @@ import type { Replay } from './replay.js';
 import { decodeHead, encodeHead } from './snapshot-head.js';
 import { decodeSegments, SegmentBuilder, SEGMENT_REVIEWS, segmentTimes, segmentTimesEnd } from './review-segments.js';
 
-const MAGIC = Buffer.from('RCLSNAP4', 'latin1');
+const MAGIC = Buffer.from('RCLSNAP5', 'latin1');
 /** Head offset and length, as doubles, at the end of the file. */
 const TRAILER_BYTES = 16;
 

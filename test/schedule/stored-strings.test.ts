@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { encodeStrings, findRow, rowSlots, StoredStrings } from '../../src/schedule/stored-strings.js';
+
+describe('stored strings', () => {
+  it('decode exactly what was encoded, any JavaScript string', () => {
+    const values = ['f5e4710c1125', '', 'deck/ünïcode.md', '漢字カード', '😀 emoji', 'lone \ud800 surrogate', 'x'.repeat(3000)];
+    const { starts, block } = encodeStrings(values);
+    const strings = new StoredStrings(block, starts);
+    expect(values.map((_, i) => strings.at(i))).toEqual(values);
+    expect(strings.at(4)).toBe(strings.at(4));
+  });
+
+  it('find the row of every key and none for others, collisions included', () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `card-${i.toString(16)}`);
+    const slots = rowSlots(keys);
+    expect(slots.length).toBe(2048);
+    expect(slots.filter((s) => s !== 0).length).toBe(keys.length);
+    const keyOf = (row: number) => keys[row] as string;
+    keys.forEach((key, row) => expect(findRow(slots, key, keyOf)).toBe(row));
+    for (const absent of ['card-', 'card-3e8', '', 'CARD-1']) expect(findRow(slots, absent, keyOf)).toBe(-1);
+    expect(findRow(rowSlots([]), 'anything', keyOf)).toBe(-1);
+  });
+});
