@@ -67,36 +67,58 @@ export function deckColumns(decks: readonly DeckOutline[]): DeckColumns {
 /** One empty list for every leaf: most outline nodes have no children, and ten thousand empty arrays are garbage collector work. */
 const NONE: readonly never[] = Object.freeze([]);
 
+/** The `i`th string of a column, sliced when asked for: strings nobody reads are never made. */
+function stringAt({ text, lengths }: StringColumn): (i: number) => string {
+  const starts = new Int32Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) starts[i + 1] = (starts[i] as number) + (lengths[i] as number);
+  return (i) => text.slice(starts[i], starts[i + 1]);
+}
+
+/**
+ * The decks of `columns`. Each deck's outline is decoded whenever its `chapters` are read, not kept:
+ * listing ten thousand decks reads each once, and fifty thousand outline nodes kept alive from the
+ * start are most of the garbage collector's work on a warm start (a surviving object is copied at
+ * every collection; a short-lived one costs nothing).
+ */
 export function decksOf(columns: DeckColumns): DeckOutline[] {
   const { decks, tags, nodes } = columns;
-  const strings = stringsOf(columns.strings);
-  let tag = 0;
-  let node = 0;
-  const nodesOf = (count: number): readonly OutlineNode[] => {
+  const string = stringAt(columns.strings);
+  const nodesOf = (count: number, next: { node: number }): readonly OutlineNode[] => {
     if (count === 0) return NONE;
     const list: OutlineNode[] = new Array(count);
     for (let i = 0; i < count; i++) {
-      const at = 5 * node++;
-      const number = numberOf(strings, nodes[at] as number);
-      const title = strings[nodes[at + 1] as number] as string;
-      const line = nodes[at + 2] as number;
-      const cards = nodes[at + 3] as number;
-      list[i] = { number, title, line, cards, children: nodesOf(nodes[at + 4] as number) };
+      const at = 5 * next.node++;
+      const number = nodes[at] as number;
+      list[i] = {
+        number: number === -1 ? null : string(number),
+        title: string(nodes[at + 1] as number),
+        line: nodes[at + 2] as number,
+        cards: nodes[at + 3] as number,
+        children: nodesOf(nodes[at + 4] as number, next),
+      };
     }
     return list;
   };
   const list: DeckOutline[] = new Array(decks.length / 6);
+  let tag = 0;
+  let node = 0;
   for (let d = 0; d < list.length; d++) {
     const at = 6 * d;
     const tagCount = decks[at + 3] as number;
-    const deckTags = tagCount === 0 ? NONE : Array.from(tags.subarray(tag, (tag += tagCount)), (t) => strings[t] as string);
+    const deckTags = tagCount === 0 ? NONE : Array.from(tags.subarray(tag, (tag += tagCount)), (t) => string(t));
+    const chapterCount = decks[at + 5] as number;
+    const first = node;
+    // Past this deck's nodes (preorder: each node's children follow it).
+    for (let pending = chapterCount; pending > 0; node++) pending += (nodes[5 * node + 4] as number) - 1;
     list[d] = {
-      key: strings[decks[at] as number] as string,
-      title: strings[decks[at + 1] as number] as string,
-      file: strings[decks[at + 2] as number] as string,
+      key: string(decks[at] as number),
+      title: string(decks[at + 1] as number),
+      file: string(decks[at + 2] as number),
       tags: deckTags,
       cards: decks[at + 4] as number,
-      chapters: nodesOf(decks[at + 5] as number),
+      get chapters() {
+        return nodesOf(chapterCount, { node: first });
+      },
     };
   }
   return list;

@@ -1,12 +1,16 @@
 /** `recall decks [--json]`: each deck's outline, chapters and sections with card counts. */
 import type { DeckOutline, OutlineNode } from '../../cards/card.js';
 import { sanitizeLine } from '../../ui/sanitize.js';
+import { prettyJsonPieces, writePieces } from '../chunked-output.js';
 import type { GlobalOptions } from '../context.js';
 import { loadedDecks } from '../load-decks.js';
 
 interface DecksOptions {
   readonly json?: boolean;
 }
+
+/** Decks per piece of the JSON listing: about 150 KB of text. */
+const DECKS_PER_PIECE = 256;
 
 function jsonOf(deck: DeckOutline) {
   return {
@@ -40,7 +44,8 @@ function textOf(deck: DeckOutline): string {
 export async function run(_operands: string[], options: DecksOptions, globals: GlobalOptions): Promise<void> {
   const { decks } = await loadedDecks(globals);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(decks.map(jsonOf), null, 2)}\n`);
+    await writePieces(process.stdout, prettyJsonPieces(decks, jsonOf, DECKS_PER_PIECE));
+    process.stdout.write('\n');
     return;
   }
   process.stdout.write(decks.length ? `${decks.map(textOf).join('\n\n')}\n` : 'No decks.\n');
