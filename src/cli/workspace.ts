@@ -203,7 +203,7 @@ export class Workspace {
     // Only a card with history that left the notes can be relinked: without one, the recorded texts
     // (read from the snapshot on first use) are not needed.
     this.byId ??= new Map(this.library.cards.map((c) => [c.id, c]));
-    if (!someMissing(this.current.states.keys(), this.byId)) return [];
+    if (!someMissing(this.current.states, this.byId)) return [];
     const relinks = findRelinks(this.library.cards, this.current.texts, (id) => this.current.states.has(id));
     if (relinks.length === 0) return relinks;
     this.append(relinks.flatMap(({ from, to }) => {
@@ -249,10 +249,14 @@ export class Workspace {
   }
 }
 
-/** Whether any of `ids` is not a key of `present`. */
-function someMissing(ids: Iterable<string>, present: ReadonlyMap<string, unknown>): boolean {
-  for (const id of ids) if (!present.has(id)) return true;
-  return false;
+/**
+ * Whether any key of `states` is not a key of `present`, counted from `present`'s side: a snapshot's
+ * states find an id without decoding any, where listing theirs would decode every one.
+ */
+function someMissing(states: ReadonlyMap<string, unknown>, present: ReadonlyMap<string, unknown>): boolean {
+  let shared = 0;
+  for (const id of present.keys()) if (states.has(id)) shared++;
+  return shared < states.size;
 }
 
 function snapshotPath(home: string): string {

@@ -142,28 +142,36 @@ export interface DecodedHead {
   readonly aliases: Map<string, string>;
 }
 
-/** Decodes a head; `bytes` must start 8-aligned in its own buffer. Nothing is decoded that is not asked for. */
-export function decodeHead(bytes: Buffer): DecodedHead {
-  const jsonLength = bytes.readUInt32LE(0);
-  const json = JSON.parse(bytes.toString('utf8', 8, 8 + jsonLength)) as HeadJson;
+/** Bytes [from, to) of a head, 8-aligned in a buffer of their own. */
+export type HeadReader = (from: number, to: number) => Buffer;
+
+/**
+ * Decodes the head of `length` bytes that `read` reads. Nothing is decoded that is not asked for, and
+ * the texts (most of the head's bytes) are read only when the texts are: `read` must work until then.
+ */
+export function decodeHead(read: HeadReader, length: number): DecodedHead {
+  const jsonLength = read(0, 8).readUInt32LE(0);
+  const json = JSON.parse(read(8, 8 + jsonLength).toString('utf8')) as HeadJson;
   const { offsets, end } = columnOffsets(align8(8 + jsonLength), columnSizes(json));
-  if (end > bytes.length) throw new Error('truncated snapshot head');
+  if (end > length) throw new Error('truncated snapshot head');
+  const blockAt = offsets[TEXTS_AT + 3] as number;
+  const bytes = read(0, blockAt);
   const at = (k: number) => bytes.byteOffset + (offsets[k] as number);
-  const u32 = (k: number, length: number) => new Uint32Array(bytes.buffer, at(k), length);
+  const u32 = (k: number, count: number) => new Uint32Array(bytes.buffer, at(k), count);
   const stringsAt = offsets[1] as number;
   const strings = new StoredStrings(bytes.subarray(stringsAt, stringsAt + 2 * json.stringUnits), u32(0, json.strings + 1));
   const s = (i: number) => strings.at(i);
   const slots = u32(2, json.slots);
   const columns = new StateColumns(json.states, { buffer: bytes.buffer, offsets: COLUMN_WIDTHS.map((_, k) => at(STATES_AT + k)) });
   const idAt = (row: number) => s(columns.card[row] as number);
-  const states = new ColumnStates(columns, idAt, (id) => findRow(slots, id, idAt));
+  const isId = (row: number, id: string) => strings.equals(columns.card[row] as number, id);
+  const states = new ColumnStates(columns, idAt, (id) => findRow(slots, id, isId));
   const t = json.texts;
   const textCard = u32(TEXTS_AT, t);
   const textDeck = u32(TEXTS_AT + 1, t);
   const starts = u32(TEXTS_AT + 2, t + 1);
-  const blockAt = offsets[TEXTS_AT + 3] as number;
-  const block = bytes.subarray(blockAt, blockAt + json.textBytes);
   const texts = new LazyMap<string, CardText>(function* () {
+    const block = read(blockAt, blockAt + json.textBytes);
     for (let j = 0; j < t; j++) yield [s(textCard[j] as number), new StoredText(s(textDeck[j] as number), block, starts[j] as number, starts[j + 1] as number)];
   });
   const aliases = new Map(json.aliases.map(([from, into]) => [s(from), s(into)]));

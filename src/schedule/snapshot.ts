@@ -33,6 +33,7 @@ function settingsHash(settings: Settings): string {
 export class StoredReviews {
   /** How many. */
   readonly count: number;
+  private isClosed = false;
 
   constructor(
     private readonly fd: number,
@@ -91,7 +92,13 @@ export class StoredReviews {
     return readAt(this.fd, (this.segments[first] as [number, number])[0], this.end);
   }
 
+  /** Whether `close` was called: the descriptor may since number another file. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
   close(): void {
+    this.isClosed = true;
     closeSync(this.fd);
   }
 }
@@ -259,9 +266,15 @@ export function loadSnapshot(path: string, settings: Settings): Snapshot | null 
     if (size < MAGIC.length + TRAILER_BYTES || !readAt(fd, 0, MAGIC.length).equals(MAGIC)) throw new Error('not a snapshot');
     const trailer = readAt(fd, size - TRAILER_BYTES, size);
     const headAt = trailer.readDoubleLE(0);
-    const { meta, states, texts, aliases } = decodeHead(readAt(fd, headAt, headAt + trailer.readDoubleLE(8)));
+    let stored: StoredReviews | undefined;
+    // The texts are read from the head when first asked for, through the descriptor the reviews are.
+    const read = (from: number, to: number) => {
+      if (stored?.closed) throw new Error('snapshot closed before its texts were read');
+      return readAt(fd, headAt + from, headAt + to);
+    };
+    const { meta, states, texts, aliases } = decodeHead(read, trailer.readDoubleLE(8));
     if (meta.settings !== settingsHash(settings)) throw new Error('other settings');
-    const stored = new StoredReviews(fd, meta.segments, headAt);
+    stored = new StoredReviews(fd, meta.segments, headAt);
     const reviews = stored.last(meta.recent);
     const replay = { states, texts, aliases, lastAt: meta.lastAt, reviews, earlier: stored.count - reviews.length, recentSince: meta.recentSince };
     return { replay, positions: meta.positions, lines: meta.lines, stored };

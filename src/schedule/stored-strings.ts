@@ -7,13 +7,24 @@ import { fnv1a } from './fnv1a.js';
 
 export class StoredStrings {
   private readonly decoded: (string | undefined)[];
+  private readonly units: Uint16Array;
 
   constructor(
+    /** 2-aligned in its buffer. */
     private readonly block: Buffer,
     /** Where each string starts in `block`, in code units, and where the last ends. */
     private readonly starts: Uint32Array,
   ) {
     this.decoded = new Array<string | undefined>(starts.length - 1);
+    this.units = new Uint16Array(block.buffer, block.byteOffset, block.length / 2);
+  }
+
+  /** Whether the `i`th string is `s`, compared in place: a lookup decodes nothing. */
+  equals(i: number, s: string): boolean {
+    const start = this.starts[i] as number;
+    if ((this.starts[i + 1] as number) - start !== s.length) return false;
+    for (let k = 0; k < s.length; k++) if (this.units[start + k] !== s.charCodeAt(k)) return false;
+    return true;
   }
 
   /** The `i`th string. */
@@ -57,12 +68,12 @@ export function rowSlots(keys: readonly string[]): Uint32Array {
   return slots;
 }
 
-/** The row of `key` in `slots` (made by `rowSlots` from the keys `keyOf` gives back), or -1. */
-export function findRow(slots: Uint32Array, key: string, keyOf: (row: number) => string): number {
+/** The row of `key` in `slots` (made by `rowSlots`; `isKey(row, key)` says whether `key` is that row's), or -1. */
+export function findRow(slots: Uint32Array, key: string, isKey: (row: number, key: string) => boolean): number {
   const mask = slots.length - 1;
   for (let slot = fnv1a(key) & mask; ; slot = (slot + 1) & mask) {
     const entry = slots[slot] as number;
     if (entry === 0) return -1;
-    if (keyOf(entry - 1) === key) return entry - 1;
+    if (isKey(entry - 1, key)) return entry - 1;
   }
 }

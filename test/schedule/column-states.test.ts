@@ -26,10 +26,13 @@ function replayedStates(cards: number) {
 
 /** `states` written to a head and loaded back. */
 function loaded(states: ReadonlyMap<string, CardState>): ColumnStates {
-  const parts = encodeHead(META, states, new Map(), new Map());
-  const bytes = Buffer.from(new ArrayBuffer(parts.reduce((n, part) => n + part.length, 0)));
-  Buffer.concat(parts).copy(bytes);
-  return decodeHead(bytes).states;
+  const head = Buffer.concat(encodeHead(META, states, new Map(), new Map()));
+  const read = (from: number, to: number) => {
+    const bytes = Buffer.from(new ArrayBuffer(to - from));
+    head.copy(bytes, 0, from, to);
+    return bytes;
+  };
+  return decodeHead(read, head.length).states;
 }
 
 const fieldsOf = (states: ReadonlyMap<string, CardState>, id: string) => {

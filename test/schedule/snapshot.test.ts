@@ -118,6 +118,22 @@ describe('the replay snapshot', () => {
     again.finish(folded, MARK, settings);
     const next = loadSnapshot(path, settings)!;
     expect([...next.stored.read(next.replay.earlier), ...next.replay.reviews]).toEqual(replay(events, settings).reviews);
+    // The loaded texts were read (when written again) from the file it was loaded from, not the one renamed over it.
+    expect(new Map([...next.replay.texts].map(([id, { deck, text }]) => [id, { deck, text }]))).toEqual(replay(events, settings).texts);
+  });
+
+  it('reads its texts when first asked for, through the descriptor it was loaded with, and not once closed', () => {
+    const settings = settingsWith();
+    const path = join(dir, 'schedule.snapshot');
+    const writer = new SnapshotWriter(path);
+    writer.finish(replayStream(sourceOf(history(300, 12)), settings, (review) => writer.add(review)), MARK, settings).stored.close();
+    const first = loadSnapshot(path, settings)!;
+    const second = loadSnapshot(path, settings)!;
+    rmSync(path);
+    expect(first.replay.texts.get('c3')).toEqual(expect.objectContaining({ deck: 'deck.md', text: 'card 3 text' }));
+    second.stored.close();
+    expect(() => second.replay.texts.get('c3')).toThrow(/closed/);
+    first.stored.close();
   });
 
   it('is not used with other scheduling settings, or when it is not a whole snapshot', () => {
