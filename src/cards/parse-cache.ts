@@ -33,25 +33,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from '../errors.js';
+import { decodedEntry, type EncodedEntry } from './cache-entry.js';
 import type { CardRules } from './candidates.js';
 import type { Card, DeckOutline } from './card.js';
 import type { FileCards, LintFinding } from './deck.js';
 import type { LintedLibrary } from './library.js';
 import type { NoteSource } from './parse-notes.js';
 import { CardTexts } from './stored-card.js';
-import {
-  cardColumns,
-  cardTextBytes,
-  deckColumns,
-  decksOf,
-  storedCards,
-  stringColumn,
-  stringsOf,
-  withStoredTexts,
-  type CardColumns,
-  type DeckColumns,
-  type StringColumn,
-} from './stored-columns.js';
+import { cardColumns, deckColumns, decksOf, storedCards, type CardColumns, type DeckColumns } from './stored-columns.js';
 
 const FORMAT = 7;
 const FILE_NAME = 'notes.v8';
@@ -152,13 +141,6 @@ interface Place {
   readonly metaBytes: number;
 }
 
-/** An entry as stored: its FileCards, the cards as columns without their texts. */
-interface EntryMeta extends Omit<FileCards, 'deck' | 'cards' | 'dedupeKeys'> {
-  readonly deck: DeckColumns | null;
-  readonly cards: CardColumns;
-  readonly dedupeKeys: StringColumn;
-}
-
 interface Index {
   readonly files: [string, Known][];
   readonly entries: [string, Place][];
@@ -225,11 +207,10 @@ class CacheWriter {
     return [at, buffer.length];
   }
 
-  /** Appends an entry's texts and meta. */
-  appendEntry(texts: Uint8Array, meta: Uint8Array): Place {
-    const [at] = this.append(texts);
-    this.append(meta);
-    return { at, textBytes: texts.length, metaBytes: meta.length };
+  /** Appends an entry (its texts and meta). */
+  appendEntry({ bytes, textBytes }: EncodedEntry): Place {
+    const [at] = this.append(bytes);
+    return { at, textBytes, metaBytes: bytes.length - textBytes };
   }
 
   /** Copies an entry from the file `from` is reading. */
@@ -399,38 +380,37 @@ export class ParseCache {
     if (!place || !this.stored) return undefined;
     const { texts } = this.stored;
     try {
-      const meta = deserialize(texts.bytes(place.at + place.textBytes, place.metaBytes)) as EntryMeta;
-      const deck = meta.deck && (decksOf(meta.deck)[0] as DeckOutline);
-      const cards = { ...meta, deck, cards: storedCards(meta.cards, texts, place.at), dedupeKeys: stringsOf(meta.dedupeKeys) };
-      return { cards, texts, place, positions: meta.cards.texts };
+      return { ...decodedEntry(texts.bytes(place.at + place.textBytes, place.metaBytes), texts, place.at), texts, place };
     } catch {
       return undefined;
     }
   }
 
   /**
-   * Files a note just parsed under `key`, writing it to the new cache file at once; the same cards,
-   * their texts now read from that file (unless it cannot be written: then as they are).
+   * Whether entries can be written: opens the new cache file on first use. A note parsed while it cannot
+   * be is not filed (`put`), and nothing is saved.
    */
-  put(key: string, value: FileCards): FileCards {
-    this.added += 1;
+  writable(): boolean {
+    return this.writing() !== undefined;
+  }
+
+  /**
+   * Files a note just parsed, as `entry`, under `key`, writing it to the new cache file at once; its
+   * cards, their texts read from that file. Throws when the file cannot be written (it is then dropped:
+   * nothing more can be filed, and `writable` says so).
+   */
+  put(key: string, entry: EncodedEntry): FileCards {
     const writer = this.writing();
-    if (!writer) return value;
+    if (!writer) throw new Error('the parse cache is not being written');
     try {
-      const { bytes, texts: positions } = cardTextBytes(value.cards);
-      const meta: EntryMeta = {
-        ...value,
-        deck: value.deck && deckColumns([value.deck]),
-        cards: cardColumns(value.cards, positions),
-        dedupeKeys: stringColumn(value.dedupeKeys),
-      };
-      const place = writer.appendEntry(bytes, serialize(meta));
-      const cards = { ...value, cards: withStoredTexts(value.cards, writer.texts, place.at, positions) };
-      this.used.set(key, { cards, texts: writer.texts, place, positions });
-      return cards;
-    } catch {
+      const place = writer.appendEntry(entry);
+      const decoded = decodedEntry(entry.bytes.subarray(entry.textBytes), writer.texts, place.at);
+      this.used.set(key, { ...decoded, texts: writer.texts, place });
+      this.added += 1;
+      return decoded.cards;
+    } catch (error) {
       this.abandonWriting();
-      return value;
+      throw error;
     }
   }
 

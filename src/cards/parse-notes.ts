@@ -9,7 +9,7 @@ import type { Card, DeckOutline } from './card.js';
 import { countedDeck, type FileCards, type LintFinding } from './deck.js';
 import type { LintedLibrary } from './library.js';
 import { cardRules, textHash, type LibraryRecord, type NoteStamps, type ParseCache } from './parse-cache.js';
-import { canUseWorkers, cardsInWorkers, parsedNote, type NoteJob } from './parse-workers.js';
+import { canUseWorkers, noteResult, ParsePool, type NoteJob, type NoteResult } from './parse-workers.js';
 
 /** Below this much text to parse, starting worker threads costs more than it saves. */
 const WORKER_MIN_CHARS = 512 * 1024;
@@ -39,7 +39,14 @@ export interface NotesCache {
   readonly stamps: NoteStamps;
 }
 
-/** The outcome of each note, in the order of `notes`; `read` reads one note. */
+/** Reads at once: a few, so that the thread pool's reads overlap the main thread's hashing. */
+const READS_IN_FLIGHT = 4;
+
+/**
+ * The outcome of each note, in the order of `notes`; `read` reads one note. Notes are handed to the
+ * parse workers as they are read, and neither their texts nor (with a cache) their cards' texts stay
+ * in this thread: the workers send back cache entries, written to the cache file as they come.
+ */
 export async function cardsFromNotes(
   notes: readonly NoteSource[],
   read: (file: string) => Promise<NoteRead>,
@@ -49,47 +56,123 @@ export async function cardsFromNotes(
 ): Promise<NoteOutcome[]> {
   const cache = cached?.cache;
   const outcomes: NoteOutcome[] = new Array(notes.length);
-  const pending: { index: number; job: NoteJob; key: string | undefined }[] = [];
-  for (let i = 0; i < notes.length; i++) {
-    const { file, deckKey } = notes[i] as NoteSource;
+  const unread: number[] = [];
+  notes.forEach(({ file, deckKey }, i) => {
     const stamp = cached?.stamps.stamp(i);
     const known = stamp && cache?.knownText(file, stamp);
     const knownKey = known === undefined ? undefined : cache?.key(known, file, deckKey);
     const knownHit = knownKey === undefined ? undefined : cache?.get(knownKey);
-    if (knownHit) {
-      outcomes[i] = { cards: knownHit, key: knownKey };
-      continue;
+    if (knownHit) outcomes[i] = { cards: knownHit, key: knownKey };
+    else unread.push(i);
+  });
+  if (unread.length === 0) return outcomes;
+
+  // Notes to parse: unread ones, less those read and found in the cache or unreadable.
+  let total = unread.length;
+  let done = 0;
+  let encode: boolean | undefined;
+  const parser = new NoteParser(cardRules(rules), () => (encode ??= cache?.writable() ?? false));
+  let unwritten = false;
+  const parsed = (i: number, key: string | undefined, result: NoteResult) => {
+    if (!('entry' in result)) outcomes[i] = { cards: result.cards };
+    else {
+      try {
+        outcomes[i] = { cards: (cache as ParseCache).put(key as string, result.entry), key };
+      } catch {
+        unwritten = true;
+      }
     }
+    progress?.(++done, total);
+  };
+  const readNote = async (i: number) => {
+    const { file, deckKey } = notes[i] as NoteSource;
     const note = await read(file);
     if ('problem' in note) {
       outcomes[i] = note;
-      continue;
+      total -= 1;
+      return;
     }
     let key: string | undefined;
     if (cache) {
       const hash = textHash(note.text);
+      const stamp = cached?.stamps.stamp(i);
       if (stamp) cache.remember(file, stamp, hash);
       key = cache.key(hash, file, deckKey);
       const hit = cache.get(key);
       if (hit) {
         outcomes[i] = { cards: hit, key };
-        continue;
+        total -= 1;
+        return;
       }
     }
-    pending.push({ index: i, job: { text: note.text, file, deckKey }, key });
+    await parser.parse({ text: note.text, file, deckKey }, (result) => parsed(i, key, result));
+  };
+  let next = 0;
+  const reader = async () => {
+    while (next < unread.length) await readNote(unread[next++] as number);
+  };
+  try {
+    await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
+    await parser.finished();
+  } finally {
+    await parser.close();
+  }
+  // The cache file stopped being writable (a full disk): the cards of the notes it lost are not kept
+  // anywhere else, so parse again without the cache.
+  if (unwritten) return cardsFromNotes(notes, read, rules, undefined, progress);
+  return outcomes;
+}
+
+/**
+ * Parses the notes given on worker threads once they add up to enough text to pay for starting
+ * threads, else (or without workers) on this one. `encode` says, when first asked, whether results
+ * come as cache entries.
+ */
+class NoteParser {
+  private held: { job: NoteJob; then: (result: NoteResult) => void }[] = [];
+  private heldChars = 0;
+  private pool?: ParsePool;
+  private readonly parses: Promise<void>[] = [];
+
+  constructor(
+    private readonly rules: CardRules,
+    private readonly encode: () => boolean,
+  ) {}
+
+  /** Resolves once `job` is taken (reading waits when the workers are behind); `then` gets its result. */
+  async parse(job: NoteJob, then: (result: NoteResult) => void): Promise<void> {
+    if (!this.pool) {
+      this.held.push({ job, then });
+      this.heldChars += job.text.length;
+      if (this.heldChars < WORKER_MIN_CHARS || this.held.length < 2 || !canUseWorkers()) return;
+      this.pool = new ParsePool(this.rules, this.encode());
+      for (const h of this.held.splice(0)) this.track(this.pool.parse(h.job).then(h.then));
+    } else {
+      await this.pool.room();
+      this.track(this.pool.parse(job).then(then));
+    }
   }
 
-  let done = 0;
-  const onParsed = (k: number, result: FileCards) => {
-    const { index, key } = pending[k] as (typeof pending)[number];
-    outcomes[index] = cache && key !== undefined ? { cards: cache.put(key, result), key } : { cards: result };
-    progress?.(++done, pending.length);
-  };
-  const jobs = pending.map((p) => p.job);
-  const chars = jobs.reduce((sum, job) => sum + job.text.length, 0);
-  if (canUseWorkers() && jobs.length > 1 && chars >= WORKER_MIN_CHARS) await cardsInWorkers(jobs, cardRules(rules), onParsed);
-  else jobs.forEach((job, k) => onParsed(k, parsedNote(job, rules)));
-  return outcomes;
+  /** Kept for `finished`, which reports the first failure; handled now, as a failure can come before that. */
+  private track(parse: Promise<void>): void {
+    parse.catch(() => undefined);
+    this.parses.push(parse);
+  }
+
+  /** Resolves when every note given is parsed (and its `then` called). */
+  async finished(): Promise<void> {
+    if (this.pool) {
+      this.pool.end();
+      await Promise.all(this.parses);
+      return;
+    }
+    const encode = this.held.length > 0 && this.encode();
+    for (const { job, then } of this.held.splice(0)) then(noteResult(job, this.rules, encode));
+  }
+
+  close(): Promise<void> {
+    return this.pool?.close() ?? Promise.resolve();
+  }
 }
 
 /**
