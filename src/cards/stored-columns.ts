@@ -67,11 +67,86 @@ export function deckColumns(decks: readonly DeckOutline[]): DeckColumns {
 /** One empty list for every leaf: most outline nodes have no children, and ten thousand empty arrays are garbage collector work. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** The `i`th string of a column, sliced when asked for: strings nobody reads are never made. */
-function stringAt({ text, lengths }: StringColumn): (i: number) => string {
-  const starts = new Int32Array(lengths.length + 1);
-  for (let i = 0; i < lengths.length; i++) starts[i + 1] = (starts[i] as number) + (lengths[i] as number);
-  return (i) => text.slice(starts[i], starts[i + 1]);
+/** The strings and outline nodes of deck columns, decoded when read. */
+class StoredOutlines {
+  /** Where each string starts in the column's text: strings nobody reads are never sliced. */
+  private readonly starts: Int32Array;
+  private readonly text: string;
+
+  constructor(
+    strings: StringColumn,
+    private readonly nodes: Int32Array,
+  ) {
+    this.text = strings.text;
+    this.starts = new Int32Array(strings.lengths.length + 1);
+    for (let i = 0; i < strings.lengths.length; i++) this.starts[i + 1] = (this.starts[i] as number) + (strings.lengths[i] as number);
+  }
+
+  string(i: number): string {
+    return this.text.slice(this.starts[i], this.starts[i + 1]);
+  }
+
+  /** `count` sibling nodes, the first at `next.node` (preorder), and their descendants; `next` is left past them. */
+  nodesAt(count: number, next: { node: number }): readonly OutlineNode[] {
+    if (count === 0) return NONE;
+    const { nodes } = this;
+    const list: OutlineNode[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = 5 * next.node++;
+      const number = nodes[at] as number;
+      list[i] = {
+        number: number === -1 ? null : this.string(number),
+        title: this.string(nodes[at + 1] as number),
+        line: nodes[at + 2] as number,
+        cards: nodes[at + 3] as number,
+        children: this.nodesAt(nodes[at + 4] as number, next),
+      };
+    }
+    return list;
+  }
+
+  /** The node after the `count` siblings at `node` and their descendants. */
+  after(node: number, count: number): number {
+    let next = node;
+    for (let pending = count; pending > 0; next++) pending += (this.nodes[5 * next + 4] as number) - 1;
+    return next;
+  }
+}
+
+/**
+ * A deck read from the cache, its outline decoded whenever `chapters` is read (see decksOf). `chapters`
+ * is an own enumerable property like a parsed deck's, so copies, JSON and comparisons see the same
+ * fields; the getter is one function shared by every deck (an object literal's getter would be a
+ * closure and a hidden class of its own per deck).
+ */
+class StoredDeck implements DeckOutline {
+  declare readonly chapters: readonly OutlineNode[];
+  readonly #outlines: StoredOutlines;
+  readonly #first: number;
+  readonly #count: number;
+
+  static readonly #chapters: PropertyDescriptor = {
+    enumerable: true,
+    get(this: StoredDeck) {
+      return this.#outlines.nodesAt(this.#count, { node: this.#first });
+    },
+  };
+
+  constructor(
+    readonly key: string,
+    readonly title: string,
+    readonly file: string,
+    readonly tags: readonly string[],
+    readonly cards: number,
+    outlines: StoredOutlines,
+    first: number,
+    count: number,
+  ) {
+    this.#outlines = outlines;
+    this.#first = first;
+    this.#count = count;
+    Object.defineProperty(this, 'chapters', StoredDeck.#chapters);
+  }
 }
 
 /**
@@ -81,45 +156,22 @@ function stringAt({ text, lengths }: StringColumn): (i: number) => string {
  * every collection; a short-lived one costs nothing).
  */
 export function decksOf(columns: DeckColumns): DeckOutline[] {
-  const { decks, tags, nodes } = columns;
-  const string = stringAt(columns.strings);
-  const nodesOf = (count: number, next: { node: number }): readonly OutlineNode[] => {
-    if (count === 0) return NONE;
-    const list: OutlineNode[] = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const at = 5 * next.node++;
-      const number = nodes[at] as number;
-      list[i] = {
-        number: number === -1 ? null : string(number),
-        title: string(nodes[at + 1] as number),
-        line: nodes[at + 2] as number,
-        cards: nodes[at + 3] as number,
-        children: nodesOf(nodes[at + 4] as number, next),
-      };
-    }
-    return list;
-  };
+  const { decks, tags } = columns;
+  const outlines = new StoredOutlines(columns.strings, columns.nodes);
   const list: DeckOutline[] = new Array(decks.length / 6);
   let tag = 0;
   let node = 0;
   for (let d = 0; d < list.length; d++) {
     const at = 6 * d;
     const tagCount = decks[at + 3] as number;
-    const deckTags = tagCount === 0 ? NONE : Array.from(tags.subarray(tag, (tag += tagCount)), (t) => string(t));
-    const chapterCount = decks[at + 5] as number;
+    const deckTags = tagCount === 0 ? NONE : Array.from(tags.subarray(tag, (tag += tagCount)), (t) => outlines.string(t));
+    const chapters = decks[at + 5] as number;
     const first = node;
-    // Past this deck's nodes (preorder: each node's children follow it).
-    for (let pending = chapterCount; pending > 0; node++) pending += (nodes[5 * node + 4] as number) - 1;
-    list[d] = {
-      key: string(decks[at] as number),
-      title: string(decks[at + 1] as number),
-      file: string(decks[at + 2] as number),
-      tags: deckTags,
-      cards: decks[at + 4] as number,
-      get chapters() {
-        return nodesOf(chapterCount, { node: first });
-      },
-    };
+    node = outlines.after(node, chapters);
+    const key = outlines.string(decks[at] as number);
+    const title = outlines.string(decks[at + 1] as number);
+    const file = outlines.string(decks[at + 2] as number);
+    list[d] = new StoredDeck(key, title, file, deckTags, decks[at + 4] as number, outlines, first, chapters);
   }
   return list;
 }
