@@ -202,8 +202,7 @@ export class Workspace {
   relinkEditedCards(now: Date): Relink[] {
     // Only a card with history that left the notes can be relinked: without one, the recorded texts
     // (read from the snapshot on first use) are not needed.
-    this.byId ??= new Map(this.library.cards.map((c) => [c.id, c]));
-    if (!someMissing(this.current.states, this.byId)) return [];
+    if (!someMissing(this.current.states, this.library.cards)) return [];
     const relinks = findRelinks(this.library.cards, this.current.texts, (id) => this.current.states.has(id));
     if (relinks.length === 0) return relinks;
     this.append(relinks.flatMap(({ from, to }) => {
@@ -250,13 +249,14 @@ export class Workspace {
 }
 
 /**
- * Whether any key of `states` is not a key of `present`, counted from `present`'s side: a snapshot's
- * states find an id without decoding any, where listing theirs would decode every one.
+ * Whether any key of `states` is the id of none of `cards`. Counted from the cards' side: a snapshot's
+ * states find an id without decoding any (listing theirs would decode every one), and only the ids
+ * with a state are kept (not a Map of every card).
  */
-function someMissing(states: ReadonlyMap<string, unknown>, present: ReadonlyMap<string, unknown>): boolean {
-  let shared = 0;
-  for (const id of present.keys()) if (states.has(id)) shared++;
-  return shared < states.size;
+function someMissing(states: ReadonlyMap<string, unknown>, cards: readonly Card[]): boolean {
+  const found = new Set<string>();
+  for (const { id } of cards) if (states.has(id)) found.add(id);
+  return found.size < states.size;
 }
 
 function snapshotPath(home: string): string {
