@@ -20,29 +20,23 @@ export interface LintedLibrary extends Library {
   readonly lint: readonly LintFinding[];
 }
 
-interface NoteFile {
-  /** The path as found (given folder joined with the relative path). */
-  readonly file: string;
-  /** The absolute path: the same file named by two deck paths is read once. */
-  readonly resolved: string;
-  /** Path relative to the deck folder, `/`-separated: the default deck key. */
-  readonly key: string;
-}
-
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
 
 /** `path.join(dir, name)` for a normalised `dir` and a name read from it (no separators, never `.` or `..`), without join's cost per file. */
 const childPath = (dir: string, name: string): string => (dir === '.' ? name : dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
 
-/** A folder being walked: as given joined with the relative path, absolute, and relative to the deck folder. */
+/** A folder being walked: as given joined with the relative path, and relative to the deck folder. */
 interface Folder {
   readonly shown: string;
-  readonly resolved: string;
   readonly relative: string;
 }
 
-/** Walked without awaiting each folder: a hundred folders' round trips through the thread pool cost more than the reads. */
-function notesIn(folder: Folder, out: NoteFile[], problems: Problem[]): void {
+/**
+ * The notes in `folder`, each named by the path as found (the given folder joined with the relative
+ * path) and keyed by its path relative to the deck folder. Walked without awaiting each folder: a hundred
+ * folders' round trips through the thread pool cost more than the reads.
+ */
+function notesIn(folder: Folder, out: NoteSource[], problems: Problem[]): void {
   let entries;
   try {
     entries = readdirSync(folder.shown, { withFileTypes: true });
@@ -55,15 +49,15 @@ function notesIn(folder: Folder, out: NoteFile[], problems: Problem[]): void {
     const { name } = entry;
     const relative = folder.relative ? `${folder.relative}/${name}` : name;
     if (entry.isDirectory()) {
-      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) notesIn({ shown: childPath(folder.shown, name), resolved: childPath(folder.resolved, name), relative }, out, problems);
+      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) notesIn({ shown: childPath(folder.shown, name), relative }, out, problems);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(name)) {
-      out.push({ file: childPath(folder.shown, name), resolved: childPath(folder.resolved, name), key: relative });
+      out.push({ file: childPath(folder.shown, name), deckKey: relative });
     }
   }
 }
 
-/** The note files a deck path names, or the problem that stops it. */
-async function noteFiles(deckPath: string, problems: Problem[]): Promise<NoteFile[]> {
+/** The notes a deck path names, or the problem that stops it. */
+async function noteFiles(deckPath: string, problems: Problem[]): Promise<NoteSource[]> {
   let info;
   try {
     info = await stat(deckPath);
@@ -71,9 +65,9 @@ async function noteFiles(deckPath: string, problems: Problem[]): Promise<NoteFil
     problems.push({ file: deckPath, message: 'no such file or folder; check the deck path' });
     return [];
   }
-  if (!info.isDirectory()) return [{ file: deckPath, resolved: path.resolve(deckPath), key: path.basename(deckPath) }];
-  const found: NoteFile[] = [];
-  notesIn({ shown: path.join(deckPath, ''), resolved: path.resolve(deckPath), relative: '' }, found, problems);
+  if (!info.isDirectory()) return [{ file: deckPath, deckKey: path.basename(deckPath) }];
+  const found: NoteSource[] = [];
+  notesIn({ shown: path.join(deckPath, ''), relative: '' }, found, problems);
   if (found.length === 0) problems.push({ file: deckPath, message: 'no .md notes in this folder' });
   return found;
 }
@@ -112,16 +106,17 @@ function statOf(file: string): Stats | undefined {
 
 /** Every note the deck paths name, each file once (the first path naming it wins), in path order. */
 async function notesOf(paths: readonly string[], problems: Problem[]): Promise<NoteSource[]> {
+  // One deck path names each file once: only several can name one twice.
+  if (paths.length === 1) return noteFiles(paths[0] as string, problems);
   const seenFiles = new Set<string>();
   const notes: NoteSource[] = [];
   for (const deckPath of paths) {
     for (const note of await noteFiles(deckPath, problems)) {
-      // One deck path names each file once: only several can name one twice.
-      if (paths.length > 1) {
-        if (seenFiles.has(note.resolved)) continue;
-        seenFiles.add(note.resolved);
-      }
-      notes.push({ file: note.file, deckKey: note.key });
+      // The same file named by two deck paths is read once.
+      const resolved = path.resolve(note.file);
+      if (seenFiles.has(resolved)) continue;
+      seenFiles.add(resolved);
+      notes.push(note);
     }
   }
   return notes;
