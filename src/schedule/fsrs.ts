@@ -108,7 +108,7 @@ export function emptySchedulerCard(id: string, since: Date): SchedulerCard {
   return card;
 }
 
-/** The ts-fsrs card for a state. `elapsed_days` and `scheduled_days` are outputs ts-fsrs never reads back. */
+/** The ts-fsrs card for a state. `elapsed_days` and `scheduled_days` are outputs ts-fsrs never reads back; `last_review` is always there (see replay's `cardOf`). */
 export function toSchedulerCard(state: CardState): SchedulerCard {
   return {
     id: state.card,
@@ -121,7 +121,7 @@ export function toSchedulerCard(state: CardState): SchedulerCard {
     reps: state.reps,
     lapses: state.lapses,
     state: STATES[state.phase],
-    ...(state.lastReview ? { last_review: state.lastReview } : {}),
+    last_review: state.lastReview ?? undefined,
   };
 }
 
