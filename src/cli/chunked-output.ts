@@ -1,8 +1,8 @@
 /**
  * Large outputs written piece by piece: a 7 MB listing made as one string is held whole, twice (the
- * text, then its UTF-8), and nothing is sent until all of it is made. Pieces let the reader take each
- * one while the next is made, and most pieces stay one-byte strings (one CJK title makes a whole string
- * two-byte), which are quicker to make and to encode.
+ * text, then its UTF-8), nothing is sent until all of it is made, and the objects it is made from all
+ * live until then. Pieces let the reader take each one while the next is made, and what each piece is
+ * made from dies young, which the garbage collector does not copy.
  */
 import { once } from 'node:events';
 
