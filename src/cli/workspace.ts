@@ -10,6 +10,7 @@ import { matchesChapter } from '../cards/filter.js';
 import { loadLibrary } from '../cards/library.js';
 import { formatProblem, UserError, type Problem } from '../errors.js';
 import type { CardState, ReviewRecord } from '../schedule/card-state.js';
+import { countKeysAmong } from '../schedule/column-states.js';
 import { startOfStudyDay } from '../schedule/days.js';
 import { previewIntervals } from '../schedule/preview.js';
 import { buildQueue, type Queue } from '../schedule/queue.js';
@@ -200,9 +201,11 @@ export class Workspace {
    * the new card's text are logged for each. openWorkspace does it once; returns the pairs.
    */
   relinkEditedCards(now: Date): Relink[] {
-    // Only a card with history that left the notes can be relinked: without one, the recorded texts
-    // (read from the snapshot on first use) are not needed.
-    if (!someMissing(this.current.states, this.library.cards)) return [];
+    // Only a card with history that left the notes can be relinked: when every card with a state is in
+    // the notes, the recorded texts (read from the snapshot on first use) are not needed. Counted from
+    // the notes' side: a snapshot's states find an id without decoding theirs.
+    const { states } = this.current;
+    if (countKeysAmong(states, this.library.cards.map((c) => c.id)) === states.size) return [];
     const relinks = findRelinks(this.library.cards, this.current.texts, (id) => this.current.states.has(id));
     if (relinks.length === 0) return relinks;
     this.append(relinks.flatMap(({ from, to }) => {
@@ -246,17 +249,6 @@ export class Workspace {
     this.stored = schedule.stored;
     this.session.length = 0;
   }
-}
-
-/**
- * Whether any key of `states` is the id of none of `cards`. Counted from the cards' side: a snapshot's
- * states find an id without decoding any (listing theirs would decode every one), and only the ids
- * with a state are kept (not a Map of every card).
- */
-function someMissing(states: ReadonlyMap<string, unknown>, cards: readonly Card[]): boolean {
-  const found = new Set<string>();
-  for (const { id } of cards) if (states.has(id)) found.add(id);
-  return found.size < states.size;
 }
 
 function snapshotPath(home: string): string {

@@ -109,6 +109,23 @@ export class ColumnStates extends Map<string, CardState> {
     return true;
   }
 
+  /** How many of its keys are among `ids`, each counted once: rows are marked, no id hashed into a Set. */
+  countKeysAmong(ids: Iterable<string>): number {
+    const seen = new Uint8Array(this.columns.size);
+    const added = new Set<string>();
+    let count = 0;
+    for (const id of ids) {
+      const row = this.rowOf(id);
+      if (row < 0) {
+        if (super.has(id)) added.add(id);
+      } else if (seen[row] === 0) {
+        seen[row] = 1;
+        count++;
+      }
+    }
+    return count + added.size;
+  }
+
   /**
    * Each entry in order, as the id and its row in `columns` when its state was never made nor set (the
    * row holds it: a snapshot writer copies it as is), else the id and the state.
@@ -158,6 +175,14 @@ function queueFieldsOf(state: CardState, into: QueueFields): void {
   into.lastReview = state.lastReview?.getTime() ?? Number.NaN;
   into.suspended = state.suspended;
   into.buriedUntil = state.buriedUntil?.getTime() ?? Number.NaN;
+}
+
+/** How many keys of `states` are among `ids`, each counted once. */
+export function countKeysAmong(states: ReadonlyMap<string, CardState>, ids: Iterable<string>): number {
+  if (states instanceof ColumnStates) return states.countKeysAmong(ids);
+  const found = new Set<string>();
+  for (const id of ids) if (states.has(id)) found.add(id);
+  return found.size;
 }
 
 /** Reads `id`'s queue fields from any map of states into `into`; false when it has no state. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardState } from '../../src/schedule/card-state.js';
-import { ColumnStates, readQueueFields, type QueueFields } from '../../src/schedule/column-states.js';
+import { ColumnStates, countKeysAmong, readQueueFields, type QueueFields } from '../../src/schedule/column-states.js';
 import { buildQueue } from '../../src/schedule/queue.js';
 import { replay } from '../../src/schedule/replay.js';
 import { decodeHead, encodeHead, type HeadMeta } from '../../src/schedule/snapshot-head.js';
@@ -86,6 +86,10 @@ describe('ColumnStates', () => {
     const visited: string[] = [];
     columns.forEach((state, id, map) => visited.push(`${id}:${state.reps}:${map === columns}`));
     expect(visited).toEqual([...plain].map(([id, state]) => `${id}:${state.reps}:true`));
+    const among = ['c2', 'c2', 'c0', 'new-a', 'new-a', 'c9', 'absent', 'c5'];
+    expect(countKeysAmong(columns, among)).toBe(countKeysAmong(plain, among));
+    expect(countKeysAmong(columns, among)).toBe(4);
+    expect(countKeysAmong(columns, [...plain.keys()])).toBe(plain.size);
     // Written again (rows copied where nothing was made), then loaded: the same entries.
     expect([...loaded(columns)]).toEqual([...plain]);
     columns.clear();
