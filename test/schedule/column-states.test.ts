@@ -82,6 +82,7 @@ describe('ColumnStates', () => {
       }
     }
     expect([...columns]).toEqual([...plain]);
+    expect([...new Map(columns)]).toEqual([...plain]);
     expect([...columns.values()]).toEqual([...plain.values()]);
     const visited: string[] = [];
     columns.forEach((state, id, map) => visited.push(`${id}:${state.reps}:${map === columns}`));
