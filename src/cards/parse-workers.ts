@@ -222,11 +222,16 @@ export class ParsePool {
         this.dispatch();
     });
     worker.on('error', (error) => this.lost(running, limits, error));
+    // A worker that stops without an error (or is ended by `close`) leaves nothing waiting for it.
+    worker.on('exit', (code) => {
+      if (running.batches.size > 0) this.lost(running, limits, new Error(`a parse worker stopped (exit code ${code})`));
+    });
     return running;
   }
 
   /** A worker failed: its notes are parsed again alone with more memory when it ran out, else every note fails. */
   private lost(running: Running, limits: number, error: unknown): void {
+    if (this.failure !== undefined) return;
     const tasks = [...running.batches.values()].flat();
     running.batches.clear();
     if (running === this.alone) this.alone = undefined;
