@@ -189,12 +189,40 @@ interface Frame {
   readonly children: PhrasingContent[];
 }
 
+/**
+ * The tokens with each `**` that finds no partner turned into text, as CommonMark has it: a closer takes
+ * the nearest unmatched opener (every run is exactly `**` and none both opens and closes, so that is the
+ * whole rule), and the delimiters inside a link's text pair only among themselves.
+ */
+function paired(list: readonly Token[]): Token[] {
+  const out = [...list];
+  const openers: number[] = [];
+  const scopes: number[] = [];
+  const literal = (k: number) => {
+    out[k] = { kind: 'text', start: out[k]!.start, end: out[k]!.end };
+  };
+  const closeScope = (bottom: number) => {
+    while (openers.length > bottom) literal(openers.pop()!);
+  };
+  out.forEach((token, k) => {
+    if (token.kind === 'open') openers.push(k);
+    else if (token.kind === 'close') {
+      if (openers.length > (scopes[scopes.length - 1] ?? 0)) openers.pop();
+      else literal(k);
+    } else if (token.kind === 'bracket' && token.link) scopes.push(openers.length);
+    else if (token.kind === 'linkEnd') closeScope(scopes.pop()!);
+  });
+  closeScope(0);
+  return out;
+}
+
 /** The phrasing nodes of `segments` as mdast-util-from-markdown builds them, or null when unsure. */
 export function phrasing(segments: readonly Segment[]): PhrasingContent[] | null {
   const points = new SegmentPoints(segments);
   const text = points.text;
-  const list = tokens(text);
-  if (!list) return null;
+  const raw = tokens(text);
+  if (!raw) return null;
+  const list = paired(raw);
   const stack: Frame[] = [{ kind: 'root', start: 0, children: [] }];
   const top = () => stack[stack.length - 1]!;
   const addText = (start: number, end: number) => {

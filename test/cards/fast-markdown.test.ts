@@ -122,6 +122,29 @@ describe('the block scanner in front of micromark', () => {
     expectSameTrees(cases, false);
   });
 
+  it('gives micromark’s tree for delimiters that find no partner, in every block that holds inline text', () => {
+    const inlines = [
+      '**a b', 'a** b', '**a **b** c', '**a** b** c', 'a **b** c **d', '** a **b**', '**a [b** c](d) e**', '**a [b](c) d**',
+      '[a **b](c) d**', '**[a](b)', '![**a](b.png) c**', '**a `b**` c', '*a b', 'a _b', '`a b', '``a` b', '[a b', 'a] b',
+      '**a **b **c', 'a** b** c**', '**😀**a** b', '**a**b**c**d**', '**a\nb** c\n**d',
+    ];
+    const blocks = (inline: string) => [
+      `${inline}\n`,
+      `# ${inline.replace(/\n/g, ' ')}\n`,
+      `| a | b |\n| - | - |\n| ${inline.replace(/\n/g, ' ')} | **c** |\n`,
+      `- **x** y\n- ${inline.replace(/\n/g, '\n  ')}\n- **z** w\n`,
+      `1. ${inline.replace(/\n/g, '\n   ')}\n\n2. **x**\n`,
+      `> ${inline.replace(/\n/g, '\n> ')}\n`,
+    ];
+    const cases = [...inlines.flatMap(blocks), `${'- **a** b\n'.repeat(200)}- **a b\n`, `${'**a '.repeat(50)}b\n`];
+    expectSameTrees(cases, true);
+    expectSameTrees(cases, false);
+  });
+
+  it('builds a long list itself when one item holds a stray `**`', () => {
+    expect(scanned(`${'- **a** b\n'.repeat(200)}- **a b\n`, true).slowChars).toBe(0);
+  });
+
   it('gives micromark’s tree for random markdown', () => {
     const pieces = ['word', ' ', '\n', '\n\n', '**', '*', '_', '`', '[', ']', '](u)', '![', '# ', '> ', '* ', '- ', '1. ', '2) ', '  ', '    ', '|', '\n| a | b |\n| --- | :-: |\n| c | `d` |\n', '```\n', '~~~', '<!-- c -->', '<b>', '&amp;', '\\', '\t', ':', '?', 'é', '😀', '---', '===', '[x]', '\n* ', '\n  * ', '\n\n    '];
     const prefixes = ['', '', '* ', '  * ', '    * ', '- ', '1. ', '2. ', '> ', '> * ', '>', '    ', '  ', '# ', '| a | b |\n', '| --- | --- |\n', '```\n', '<!--', '-->', '---'];
