@@ -30,8 +30,11 @@ const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const DELIMITER_LIKE = /^[ \t|:-]*-[ \t|:-]*$/;
 const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
-/** Link (and footnote) definitions: a text holding one goes to micromark whole. */
-const DEFINITION = /\[[^\]\n]*\]:/;
+/**
+ * Link (and footnote) definitions: a text holding one goes to micromark whole. Brackets inside the label
+ * are left out so a line of many `[` is read once, not once per `[` (a label with a `[` still matches from it).
+ */
+const DEFINITION = /\[[^[\]\n]*\]:/;
 const HTML_START = /^ {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?=[\s>]|$))/i;
 const TRAILING_SPACE = /[ \t]$/;
 

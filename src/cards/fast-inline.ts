@@ -2,7 +2,7 @@
  * Inline markdown (a paragraph's, a heading's or a table cell's text) → the mdast phrasing nodes
  * mdast-util-from-markdown would give, for the inline syntax study notes use most: text, code spans,
  * `**strong**`, `[links](url)` and `![images](url)`. Anything it is not sure of (escapes, entities, HTML,
- * `_` or single `*`, emphasis that could both open and close, nested brackets, titles…) makes it answer
+ * `_` or single `*`, emphasis that could both open and close, reference links, titles…) makes it answer
  * null, and the caller hands the whole block to micromark. The differential test holds it to identity.
  */
 import type { Image, Link, PhrasingContent, Strong, Text } from 'mdast';
@@ -30,11 +30,16 @@ class SegmentPoints {
     this.text = segments.length === 1 ? segments[0]!.text : segments.map((s) => s.text).join('\n');
   }
 
-  /** Index of the segment holding index `i`. */
+  /** Index of the segment holding index `i` (a binary search: a paragraph may have thousands of lines). */
   private segmentAt(i: number): number {
-    let k = this.segments.length - 1;
-    while (k > 0 && this.starts[k]! > i) k -= 1;
-    return k;
+    let low = 0;
+    let high = this.segments.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! > i) high = mid - 1;
+      else low = mid;
+    }
+    return low;
   }
 
   point(i: number): Point {
@@ -107,7 +112,10 @@ function tokens(text: string): Token[] | null {
   const flush = (end: number) => {
     if (end > textStart) out.push({ kind: 'text', start: textStart, end });
   };
-  const openBrackets: Extract<Token, { kind: 'bracket' }>[] = [];
+  // `[` and `![` not closed yet, with how many links were made before each: a `[` around a link made since
+  // can no longer make one, as links hold no links.
+  const openBrackets: { readonly token: Extract<Token, { kind: 'bracket' }>; readonly linksBefore: number }[] = [];
+  let links = 0;
   SPECIAL.lastIndex = 0;
   for (let m = SPECIAL.exec(text); m; m = SPECIAL.exec(text)) {
     const i = m.index;
@@ -146,25 +154,25 @@ function tokens(text: string): Token[] | null {
       case '[': {
         const image = c === '!';
         if (image && text[i + 1] !== '[') break;
-        if (openBrackets.length > 0) return null;
         flush(i);
         next = i + (image ? 2 : 1);
         const bracket = { kind: 'bracket' as const, start: i, end: next, image, link: false };
         out.push(bracket);
-        openBrackets.push(bracket);
+        openBrackets.push({ token: bracket, linksBefore: links });
         textStart = next;
         break;
       }
       case ']': {
         const opener = openBrackets.pop();
-        if (!opener) break;
+        if (!opener || (!opener.token.image && opener.linksBefore < links)) break;
         if (text[i + 1] === '[') return null;
         if (text[i + 1] !== '(') break;
         const close = text.indexOf(')', i + 2);
         if (close <= i + 2) return null;
         const url = text.slice(i + 2, close);
         if (/[\s()<>`*[\]!\\&]/.test(url)) return null;
-        opener.link = true;
+        opener.token.link = true;
+        if (!opener.token.image) links += 1;
         flush(i);
         out.push({ kind: 'linkEnd', start: i, end: close + 1, url });
         textStart = next = close + 1;

@@ -127,6 +127,8 @@ describe('the block scanner in front of micromark', () => {
       '**a b', 'a** b', '**a **b** c', '**a** b** c', 'a **b** c **d', '** a **b**', '**a [b** c](d) e**', '**a [b](c) d**',
       '[a **b](c) d**', '**[a](b)', '![**a](b.png) c**', '**a `b**` c', '*a b', 'a _b', '`a b', '``a` b', '[a b', 'a] b',
       '**a **b **c', 'a** b** c**', '**😀**a** b', '**a**b**c**d**', '**a\nb** c\n**d',
+      '[a [b c', '[a [b](c) d', '[a [b](c) d](e)', '[a [b] c](d)', '[x [a [b](c) d] e](f)', '![p [a [b](c) d](e)',
+      '[a ![b](c)](d)', '![a [b](c)](d)', '[a] [b](c) ]', '[**a [b** c](d)', '[a\n[b](c)', '[[a](b)](c)',
     ];
     const blocks = (inline: string) => [
       `${inline}\n`,
@@ -141,8 +143,9 @@ describe('the block scanner in front of micromark', () => {
     expectSameTrees(cases, false);
   });
 
-  it('builds a long list itself when one item holds a stray `**`', () => {
+  it('builds a long list with a stray `**`, and a paragraph of unclosed `[`, itself', () => {
     expect(scanned(`${'- **a** b\n'.repeat(200)}- **a b\n`, true).slowChars).toBe(0);
+    expect(scanned(`${'[a '.repeat(200)}[b](c)\n`, true).slowChars).toBe(0);
   });
 
   it('gives micromark’s tree for random markdown', () => {
