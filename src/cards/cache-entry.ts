@@ -3,7 +3,7 @@
  * else as v8-serialised columns (see stored-columns). Made where the note is parsed: a worker thread
  * sends these bytes, not the cards, so the main thread never copies in the texts it only writes to disk.
  */
-import { DefaultDeserializer, serialize } from 'node:v8';
+import { DefaultDeserializer, deserialize, serialize } from 'node:v8';
 import type { DeckOutline } from './card.js';
 import type { FileCards } from './deck.js';
 import type { CardTexts } from './stored-card.js';
@@ -71,6 +71,9 @@ function deserialized(bytes: Uint8Array): unknown {
   reader.readHeader();
   return reader.readValue();
 }
+
+/** The card columns of the entry whose meta is `meta` (their text positions from the entry's start). */
+export const entryCardColumns = (meta: Uint8Array): CardColumns => (deserialize(meta) as EntryMeta).cards;
 
 /**
  * The cards of the entry whose meta is `meta`, their texts read from `texts` (the entry starting at

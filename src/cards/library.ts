@@ -133,29 +133,36 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
   const cache = io.cacheDir === undefined ? undefined : ParseCache.open(io.cacheDir, options);
   const stamps = NoteStamps.of(cache ? notes.length : 0, (i) => statOf(notes[i]!.file));
   const stored = cache?.storedLibrary(notes, stamps);
-  if (stored) {
-    return {
-      decks: stored.decks,
-      problems: [...walkProblems, ...stored.problems],
-      get cards() {
-        return stored.cards;
-      },
-      get lint() {
-        return stored.lint;
-      },
-    };
-  }
+  if (stored) return withWalkProblems(stored, walkProblems);
   // The pipeline (markdown, YAML) is loaded only when the library is not in the cache as a whole.
   const { cardsFromNotes, composedLibrary } = await import('./parse-notes.js');
   const outcomes = await cardsFromNotes(notes, noteTextOf, options, cache && { cache, stamps }, io.progress);
   const { library, parts } = composedLibrary(notes, outcomes);
-  if (cache) {
+  if (cache && io.cacheDir !== undefined) {
     cache.keepLibrary({ decks: library.decks, problems: library.problems, lint: library.lint, parts });
     try {
       cache.save();
+      // Served as a warm start serves it: the library made here (every card and outline decoded, and
+      // what parsing left behind) is dropped rather than kept for the whole run.
+      const saved = ParseCache.open(io.cacheDir, options).storedLibrary(notes, stamps);
+      if (saved) return withWalkProblems(saved, walkProblems);
     } catch {
       // The cache only saves time; a read-only or full disk must not stop the decks from loading.
     }
   }
-  return { ...library, problems: [...walkProblems, ...library.problems] };
+  return withWalkProblems(library, walkProblems);
+}
+
+/** `library` with the problems of walking the folders first; its cards and lint read when first asked for. */
+function withWalkProblems(library: LintedLibrary, walkProblems: readonly Problem[]): LintedLibrary {
+  return {
+    decks: library.decks,
+    problems: [...walkProblems, ...library.problems],
+    get cards() {
+      return library.cards;
+    },
+    get lint() {
+      return library.lint;
+    },
+  };
 }

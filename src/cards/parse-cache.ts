@@ -33,14 +33,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from '../errors.js';
-import { decodedEntry, type EncodedEntry } from './cache-entry.js';
+import { decodedEntry, entryCardColumns, type EncodedEntry } from './cache-entry.js';
 import type { CardRules } from './candidates.js';
 import type { Card, DeckOutline } from './card.js';
 import type { FileCards, LintFinding } from './deck.js';
 import type { LintedLibrary } from './library.js';
 import type { NoteSource } from './parse-notes.js';
 import { CardTexts } from './stored-card.js';
-import { cardColumns, deckColumns, decksOf, storedCards, type CardColumns, type DeckColumns } from './stored-columns.js';
+import { deckColumns, decksOf, joinedCardColumns, storedCards, type CardColumns, type CardPart, type DeckColumns } from './stored-columns.js';
 
 const FORMAT = 7;
 const FILE_NAME = 'notes.v8';
@@ -166,13 +166,14 @@ interface LibraryFooter extends Footer {
   readonly cards: Section;
 }
 
-/** An entry in use: its cards, and where its texts are (in the file read, or the one being written). */
+/**
+ * An entry in use: where it is (in the file read, or the one being written). Its cards are decoded from
+ * there whenever asked for, not kept: ten thousand notes' cards held through a first parse were most of
+ * its memory, and the library made from them keeps its own.
+ */
 interface Entry {
-  readonly cards: FileCards;
   readonly texts: CardTexts;
   readonly place: Place;
-  /** Per card: offset from the entry's start, front bytes, back bytes. */
-  readonly positions: Float64Array;
 }
 
 /** What a library made from notes is, for the cache: the notes' part of it, and which entries' cards it lists. */
@@ -228,6 +229,9 @@ class CacheWriter {
     return this.end;
   }
 }
+
+/** An entry's cards, read from its file, and where each card's texts are in it. */
+const decoded = ({ texts, place }: Entry) => decodedEntry(texts.bytes(place.at + place.textBytes, place.metaBytes), texts, place.at);
 
 const readSection = <T>(texts: CardTexts, [at, bytes]: Section): T => deserialize(texts.bytes(at, bytes)) as T;
 
@@ -369,21 +373,22 @@ export class ParseCache {
     return createHash('sha256').update(`${this.code}\0${this.rules}\0${file}\0${deckKey}\0${text}`).digest('base64url');
   }
 
+  /**
+   * The cards of the entry under `key`, decoded from the cache file (it is then kept by the next save);
+   * undefined when there is none or it cannot be read.
+   */
   get(key: string): FileCards | undefined {
-    const entry = this.used.get(key) ?? this.storedEntry(key);
-    if (entry) this.used.set(key, entry);
-    return entry?.cards;
-  }
-
-  private storedEntry(key: string): Entry | undefined {
     const place = this.known.entries.get(key);
-    if (!place || !this.stored) return undefined;
-    const { texts } = this.stored;
+    const entry = this.used.get(key) ?? (place && this.stored && { texts: this.stored.texts, place });
+    if (!entry) return undefined;
+    let cards: FileCards;
     try {
-      return { ...decodedEntry(texts.bytes(place.at + place.textBytes, place.metaBytes), texts, place.at), texts, place };
+      cards = decoded(entry).cards;
     } catch {
       return undefined;
     }
+    this.used.set(key, entry);
+    return cards;
   }
 
   /**
@@ -395,19 +400,16 @@ export class ParseCache {
   }
 
   /**
-   * Files a note just parsed, as `entry`, under `key`, writing it to the new cache file at once; its
-   * cards, their texts read from that file. Throws when the file cannot be written (it is then dropped:
+   * Files a note just parsed, as `entry`, under `key`, writing it to the new cache file at once (`get`
+   * reads its cards from there). Throws when the file cannot be written (it is then dropped:
    * nothing more can be filed, and `writable` says so).
    */
-  put(key: string, entry: EncodedEntry): FileCards {
+  put(key: string, entry: EncodedEntry): void {
     const writer = this.writing();
     if (!writer) throw new Error('the parse cache is not being written');
     try {
-      const place = writer.appendEntry(entry);
-      const decoded = decodedEntry(entry.bytes.subarray(entry.textBytes), writer.texts, place.at);
-      this.used.set(key, { ...decoded, texts: writer.texts, place });
+      this.used.set(key, { texts: writer.texts, place: writer.appendEntry(entry) });
       this.added += 1;
-      return decoded.cards;
     } catch (error) {
       this.abandonWriting();
       throw error;
@@ -502,16 +504,18 @@ export class ParseCache {
    * when it was just written, else where they were read from); not when a note changed around the save.
    */
   private writeLibrary(key: string, stamps: NoteStamps, record: LibraryRecord, { generation, placed }: { readonly generation: string; readonly placed?: ReadonlyMap<string, Place> }): void {
-    const cards: Card[] = [];
-    const positions: number[] = [];
+    const parts: CardPart[] = [];
     for (const { key: entryKey, kept } of record.parts) {
       const entry = this.used.get(entryKey);
       const place = placed ? placed.get(entryKey) : entry?.texts === this.stored?.texts ? entry?.place : undefined;
       if (!entry || !place) return;
-      entry.cards.cards.forEach((card, i) => {
-        if (kept && !kept[i]) return;
-        cards.push(card);
-        positions.push(place.at + (entry.positions[3 * i] as number), entry.positions[3 * i + 1] as number, entry.positions[3 * i + 2] as number);
+      // Each entry's card columns are read when joined, one after the other: no card is decoded.
+      parts.push({
+        get columns() {
+          return entryCardColumns(entry.texts.bytes(entry.place.at + entry.place.textBytes, entry.place.metaBytes));
+        },
+        kept,
+        base: place.at,
       });
     }
     const path = this.libraryFile(generation, key);
@@ -529,7 +533,7 @@ export class ParseCache {
         decks: writer.append(serialize(deckColumns(record.decks))),
         problems: writer.append(serialize(record.problems)),
         lint: writer.append(serialize(record.lint)),
-        cards: writer.append(serialize(cardColumns(cards, Float64Array.from(positions)))),
+        cards: writer.append(serialize(joinedCardColumns(parts))),
       };
       finish(writer, footer, path);
     } catch (error) {

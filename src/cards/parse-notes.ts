@@ -39,6 +39,21 @@ export interface NotesCache {
   readonly stamps: NoteStamps;
 }
 
+/**
+ * The outcome of a note just filed in the cache under `key`: its cards are decoded from the cache file
+ * when read (once, by composedLibrary), so that a first parse holds no note's cards while it parses.
+ */
+function filed(cache: ParseCache, key: string): NoteOutcome {
+  return {
+    key,
+    get cards(): FileCards {
+      const cards = cache.get(key);
+      if (!cards) throw new Error('a parse cache entry written in this run cannot be read back');
+      return cards;
+    },
+  };
+}
+
 /** Reads at once: a few, so that the thread pool's reads overlap the main thread's hashing. */
 const READS_IN_FLIGHT = 4;
 
@@ -77,7 +92,8 @@ export async function cardsFromNotes(
     if (!('entry' in result)) outcomes[i] = { cards: result.cards };
     else {
       try {
-        outcomes[i] = { cards: (cache as ParseCache).put(key as string, result.entry), key };
+        (cache as ParseCache).put(key as string, result.entry);
+        outcomes[i] = filed(cache as ParseCache, key as string);
       } catch {
         unwritten = true;
       }
@@ -177,14 +193,17 @@ class NoteParser {
 
 /**
  * Decks, cards, problems and lint from each note's outcome. Identical cards across decks are kept once,
- * the first in path order; `parts` says which cached entries' cards it lists.
+ * the first in path order; `parts` says which cached entries' cards it lists. The cards are gathered
+ * when first read: a note just filed in the cache decodes its cards again then, so that saving the
+ * library (which reads them from the cache itself) never holds two sets of every card.
  */
 export function composedLibrary(notes: readonly NoteSource[], outcomes: readonly NoteOutcome[]): { library: LintedLibrary; parts: LibraryRecord['parts'] } {
   const problems: Problem[] = [];
   const decks: DeckOutline[] = [];
-  const cards: Card[] = [];
   const lint: LintFinding[] = [];
   const parts: { key: string; kept: boolean[] | null }[] = [];
+  /** Per note listed: its outcome and which of its cards are listed (null: all). */
+  const listed: { outcome: NoteOutcome & { readonly cards: FileCards }; kept: boolean[] | null }[] = [];
   const seen = new Set<string>();
   outcomes.forEach((outcome, n) => {
     if ('problem' in outcome) {
@@ -195,17 +214,25 @@ export function composedLibrary(notes: readonly NoteSource[], outcomes: readonly
     problems.push(...result.problems);
     lint.push(...result.lint);
     if (!result.deck) return;
-    const kept = result.cards.map((card, i) => {
-      const key = result.dedupeKeys[i]!;
+    const kept = result.dedupeKeys.map((key) => {
       if (seen.has(key)) return false;
       seen.add(key);
-      cards.push(card);
       return true;
     });
     const all = kept.every(Boolean);
+    listed.push({ outcome, kept: all ? null : kept });
     if (outcome.key !== undefined) parts.push({ key: outcome.key, kept: all ? null : kept });
     // Counts are of the cards listed: a card kept once is counted in the deck that keeps it.
     decks.push(all ? result.deck : countedDeck(result.deck, result.cardNodes, (i) => kept[i]!));
   });
-  return { library: { decks, cards, problems, lint }, parts };
+  let cards: Card[] | undefined;
+  const library: LintedLibrary = {
+    decks,
+    problems,
+    lint,
+    get cards() {
+      return (cards ??= listed.flatMap(({ outcome, kept }) => (kept ? outcome.cards.cards.filter((_, i) => kept[i]) : outcome.cards.cards)));
+    },
+  };
+  return { library, parts };
 }

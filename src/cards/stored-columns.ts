@@ -257,6 +257,112 @@ export function cardColumns(cards: readonly Card[], texts: Float64Array): CardCo
   return { ids: stringColumn(cards.map((card) => card.id)), strings: table.column, cards: fields, refs: Int32Array.from(refs), paths: Int32Array.from(paths), texts };
 }
 
+/** Some cards already in columns (a parse cache entry's): which of them to keep (null: all), and what their text positions are offsets from. */
+export interface CardPart {
+  readonly columns: CardColumns;
+  readonly kept: readonly boolean[] | null;
+  readonly base: number;
+}
+
+/**
+ * The cards kept of each part, in order, as one set of columns: what `cardColumns` makes of the same
+ * cards, joined number by number, without making a card object (a library of a hundred thousand cards
+ * as objects, then as columns, was the peak of a first parse).
+ */
+export function joinedCardColumns(parts: Iterable<CardPart>): CardColumns {
+  const table = new StringTable();
+  const refs: number[] = [];
+  const paths: number[] = [];
+  const refByValue = new Map<string, number>();
+  const pathByValue = new Map<string, number>();
+  // Each part's rows kept as arrays of its own, copied into one at the end: growing one array of
+  // every card leaves each outgrown copy behind as garbage.
+  const fields: Int32Array[] = [];
+  const texts: Float64Array[] = [];
+  const idTexts: string[] = [];
+  const idLengths: Int32Array[] = [];
+  for (const { columns, kept, base } of parts) {
+    const stringAt = stringsOf(columns.strings).map((string) => table.numberOf(string));
+    const refAt = new Int32Array(columns.refs.length / 2);
+    for (let r = 0; r < refAt.length; r++) {
+      const number = columns.refs[2 * r] as number;
+      const ref = [number === -1 ? -1 : (stringAt[number] as number), stringAt[columns.refs[2 * r + 1] as number] as number] as const;
+      const key = `${ref[0]},${ref[1]}`;
+      let at = refByValue.get(key);
+      if (at === undefined) {
+        at = refs.length / 2;
+        refs.push(...ref);
+        refByValue.set(key, at);
+      }
+      refAt[r] = at;
+    }
+    const pathAt = new Map<number, number>();
+    for (let p = 0; p < columns.paths.length; p += 1 + (columns.paths[p] as number)) {
+      const members = Array.from(columns.paths.subarray(p + 1, p + 1 + (columns.paths[p] as number)), (r) => refAt[r] as number);
+      const key = members.join(',');
+      let at = pathByValue.get(key);
+      if (at === undefined) {
+        at = paths.length;
+        paths.push(members.length, ...members);
+        pathByValue.set(key, at);
+      }
+      pathAt.set(p, at);
+    }
+    const { cards, ids } = columns;
+    const count = kept ? kept.filter(Boolean).length : ids.lengths.length;
+    const partFields = new Int32Array(CARD_FIELDS * count);
+    const partTexts = new Float64Array(3 * count);
+    const partLengths = new Int32Array(count);
+    let row = 0;
+    let idAt = 0;
+    for (let i = 0; i < ids.lengths.length; i++) {
+      const idLength = ids.lengths[i] as number;
+      idAt += idLength;
+      if (kept && !kept[i]) continue;
+      const at = CARD_FIELDS * i;
+      const chapter = cards[at + 2] as number;
+      partFields.set(
+        [
+          stringAt[cards[at] as number] as number,
+          stringAt[cards[at + 1] as number] as number,
+          chapter === -1 ? -1 : (refAt[chapter] as number),
+          pathAt.get(cards[at + 3] as number) as number,
+          stringAt[cards[at + 4] as number] as number,
+          cards[at + 5] as number,
+        ],
+        CARD_FIELDS * row,
+      );
+      partTexts.set([base + (columns.texts[3 * i] as number), columns.texts[3 * i + 1] as number, columns.texts[3 * i + 2] as number], 3 * row);
+      partLengths[row] = idLength;
+      if (kept) idTexts.push(ids.text.slice(idAt - idLength, idAt));
+      row += 1;
+    }
+    if (!kept) idTexts.push(ids.text);
+    fields.push(partFields);
+    texts.push(partTexts);
+    idLengths.push(partLengths);
+  }
+  return {
+    ids: { text: idTexts.join(''), lengths: joined(Int32Array, idLengths) },
+    strings: table.column,
+    cards: joined(Int32Array, fields),
+    refs: Int32Array.from(refs),
+    paths: Int32Array.from(paths),
+    texts: joined(Float64Array, texts),
+  };
+}
+
+/** The arrays `parts`, one after the other, as one. */
+function joined<T extends Int32Array | Float64Array>(Type: { new (length: number): T }, parts: readonly T[]): T {
+  const all = new Type(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
 /** The cards of `columns`, their texts read from `texts` at `base` plus each card's offset. */
 export function storedCards(columns: CardColumns, texts: CardTexts, base: number): StoredCard[] {
   const { cards, refs, paths } = columns;
