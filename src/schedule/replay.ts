@@ -205,6 +205,15 @@ class Fold {
     return w;
   }
 
+  private readonly decks = new Map<string, string>();
+
+  /** The one string kept for each deck name. */
+  private deckNamed(deck: string): string {
+    let shared = this.decks.get(deck);
+    if (shared === undefined) this.decks.set(deck, (shared = deck));
+    return shared;
+  }
+
   private hasHistory(id: string): boolean {
     return this.works.has(id) || (!this.moved.has(id) && this.from?.states.has(id) === true);
   }
@@ -220,8 +229,10 @@ class Fold {
         const before = cardOf(w.memory);
         const review: ReviewRecord = {
           id: event.id,
-          card: id,
-          deck: event.deck,
+          // The strings the fold keeps anyway (the card's, one per deck), not each event's own copies: the
+          // snapshot writer holds a segment's names, and fresh copies held that long are promoted garbage.
+          card: w.memory.id,
+          deck: this.deckNamed(event.deck),
           device,
           at,
           rating: event.rating,

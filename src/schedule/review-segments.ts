@@ -51,7 +51,14 @@ function layout(count: number, stringBytes: number) {
  * alive (a million of them would outlive the young generation and cost the collector).
  */
 export class SegmentBuilder {
-  private strings = new InternTable<string>();
+  /**
+   * Card ids, decks and devices, numbered for every segment (the fold holds these strings anyway; a table
+   * made anew per segment was tens of thousands of entries promoted and dropped each time). Event ids that
+   * are not uuids (hand edits, unbounded) go in `otherIds`, made anew per segment
+   * (`~n` in the segment's own numbering, apart from the names).
+   */
+  private readonly names = new InternTable<string>();
+  private otherIds = new InternTable<string>();
   private n = 0;
   private readonly at = new Float64Array(SEGMENT_REVIEWS);
   private readonly ms = new Float64Array(SEGMENT_REVIEWS);
@@ -76,11 +83,11 @@ export class SegmentBuilder {
     this.at[i] = r.at.getTime();
     this.ms[i] = r.ms;
     this.retrievability[i] = r.retrievability ?? Number.NaN;
-    this.card[i] = this.strings.numberOf(r.card);
-    this.deck[i] = this.strings.numberOf(r.deck);
-    this.device[i] = this.strings.numberOf(r.device);
+    this.card[i] = this.names.numberOf(r.card);
+    this.deck[i] = this.names.numberOf(r.deck);
+    this.device[i] = this.names.numberOf(r.device);
     this.history[i] = r.history;
-    this.idRef[i] = idBytes(r.id, this.ids, ID_BYTES * i) ? UUID_BYTES : this.strings.numberOf(r.id);
+    this.idRef[i] = idBytes(r.id, this.ids, ID_BYTES * i) ? UUID_BYTES : this.otherIds.numberOf(r.id);
     this.rating[i] = r.rating;
     this.phase[i] = PHASE_INDEX[r.phaseBefore];
   }
@@ -99,7 +106,7 @@ export class SegmentBuilder {
   take(split = this.n): Buffer[] {
     const parts = [this.encode(0, split), this.encode(split, this.n)].filter((part) => part.readUInt32LE(0) > 0);
     this.n = 0;
-    this.strings = new InternTable<string>();
+    this.otherIds = new InternTable<string>();
     return parts;
   }
 
@@ -119,9 +126,10 @@ export class SegmentBuilder {
     const idRef = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       const ref = this.idRef[from + i] as number;
-      idRef[i] = ref === UUID_BYTES ? UUID_BYTES : local.numberOf(ref);
+      idRef[i] = ref === UUID_BYTES ? UUID_BYTES : local.numberOf(~ref);
     }
-    const table = Buffer.from(JSON.stringify(local.values.map((k) => this.strings.values[k])), 'utf8');
+    const string = (k: number) => (k < 0 ? this.otherIds.values[~k] : this.names.values[k]);
+    const table = Buffer.from(JSON.stringify(local.values.map(string)), 'utf8');
     const { offsets, size } = layout(n, table.length);
     const out = Buffer.alloc(size);
     out.writeUInt32LE(n, 0);
