@@ -143,6 +143,26 @@ describe('the block scanner in front of micromark', () => {
     expectSameTrees(cases, false);
   });
 
+  it('gives micromark’s tree for lists with one item it leaves to micromark', () => {
+    const items = [
+      '*a* b', '_a b', '*a b', 'a &amp; b', 'a \\* b', 'a <b>c</b>', 'a  \n  b', 'a\\\n  b', 'a\n  ```\n  x', 'a\n  <div>\n  x',
+      '```\n  x\n  ```\n  *y*', '*a*\n\n  b', '*a*\n\n      code', '*a*\n  - *b*\n  - c', '*a*\n  > *q*', '*a*\n  ---', '*a*\n  ===',
+      '*a*\n  | a |\n  | - |\n  | *b* |', '# *h*', '*a*\n  <!-- c', '1. *a*\n     2) *b*', '2) *a*', '| *a* |\n  | - |', '<b>*a*</b>',
+    ];
+    const cases = items.flatMap((item) => [
+      `- **x** y\n- ${item}\n- **z** w\n`,
+      `- **x** y\n- ${item}\n`,
+      `- **x** y\n- ${item}\n\n`,
+      `- x\n\n- ${item}\n\n- z\n`,
+      `1. x\n2. ${item.replace(/\n  /g, '\n   ')}\n3. z\n`,
+      `> - x\n> - ${item.replace(/\n/g, '\n> ')}\n`,
+      `- x\n  - ${item.replace(/\n/g, '\n  ')}\n  - z\n`,
+      `para\n* ${item}\n`,
+    ]);
+    expectSameTrees(cases, true);
+    expectSameTrees(cases, false);
+  });
+
   it('builds a long list with a stray `**`, and a paragraph of unclosed `[`, itself', () => {
     expect(scanned(`${'- **a** b\n'.repeat(200)}- **a b\n`, true).slowChars).toBe(0);
     expect(scanned(`${'[a '.repeat(200)}[b](c)\n`, true).slowChars).toBe(0);
