@@ -32,9 +32,16 @@ const smallMs = performance.now() - t;
 t = performance.now();
 const largeCards = cardsFromFile(largeText, large, 'large.md', DEFAULT_SETTINGS).cards.length;
 const largeMs = performance.now() - t;
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
+// A 1 MB list whose last item has a stray `**` (one typo once sent the whole list to micromark: 29 s, 2.3 GB).
+const strayText = `# Deck\n\n## Q\n\n${'- **a** b\n'.repeat(100_000)}- **a b\n`;
+t = performance.now();
+cardsFromFile(strayText, 'stray.md', 'stray.md', DEFAULT_SETTINGS);
+const strayMs = performance.now() - t;
 const perMB = (ms, bytes) => ms / (bytes / 2 ** 20);
 console.log(JSON.stringify({
   smallFiles: notes.length, smallBytes, smallMs, smallCards, largeBytes, largeMs, largeCards,
   smallMsPerMB: perMB(smallMs, smallBytes), largeMsPerMB: perMB(largeMs, largeBytes),
-  ratio: perMB(largeMs, largeBytes) / perMB(smallMs, smallBytes), maxRssMB: process.resourceUsage().maxRSS / 1024,
+  ratio: perMB(largeMs, largeBytes) / perMB(smallMs, smallBytes), maxRssMB,
+  strayListMsPerMB: perMB(strayMs, Buffer.byteLength(strayText)),
 }));
