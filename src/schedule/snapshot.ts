@@ -125,6 +125,17 @@ function readAt(fd: number, from: number, to: number): Buffer {
 }
 
 /**
+ * Reads a head at `headAt` of an open snapshot. The texts are read when first asked for, through the
+ * descriptor the reviews are (`owner`'s, once known): it must not have been closed by then.
+ */
+function headReader(fd: number, headAt: number, owner: { stored?: StoredReviews }) {
+  return (from: number, to: number) => {
+    if (owner.stored?.closed) throw new Error('snapshot closed before its texts were read');
+    return readAt(fd, headAt + from, headAt + to);
+  };
+}
+
+/**
  * Writes a snapshot: reviews first (streamed a segment at a time, so a full replay never holds them all),
  * then `finish` with the replay's states. The file appears at `path` atomically, owner-only.
  */
@@ -234,8 +245,11 @@ export class SnapshotWriter {
     this.write(trailer);
     this.flushStaged();
     renameSync(this.temporary, this.path);
+    // The states, texts and aliases as a load gives them (columns, texts read when asked for), decoded from
+    // what was written: the replay's own (a state object and a text per card) are then garbage, not kept.
+    const { states, texts, aliases } = decodeHead(headReader(this.fd, headAt, { stored }), this.offset - TRAILER_BYTES - headAt);
     return {
-      replay: { ...replay, reviews: recent, earlier: total - recent.length, recentSince },
+      replay: { states, texts, aliases, lastAt: replay.lastAt, reviews: recent, earlier: total - recent.length, recentSince },
       positions,
       lines,
       stored,
@@ -266,15 +280,10 @@ export function loadSnapshot(path: string, settings: Settings): Snapshot | null 
     if (size < MAGIC.length + TRAILER_BYTES || !readAt(fd, 0, MAGIC.length).equals(MAGIC)) throw new Error('not a snapshot');
     const trailer = readAt(fd, size - TRAILER_BYTES, size);
     const headAt = trailer.readDoubleLE(0);
-    let stored: StoredReviews | undefined;
-    // The texts are read from the head when first asked for, through the descriptor the reviews are.
-    const read = (from: number, to: number) => {
-      if (stored?.closed) throw new Error('snapshot closed before its texts were read');
-      return readAt(fd, headAt + from, headAt + to);
-    };
-    const { meta, states, texts, aliases } = decodeHead(read, trailer.readDoubleLE(8));
+    const holder: { stored?: StoredReviews } = {};
+    const { meta, states, texts, aliases } = decodeHead(headReader(fd, headAt, holder), trailer.readDoubleLE(8));
     if (meta.settings !== settingsHash(settings)) throw new Error('other settings');
-    stored = new StoredReviews(fd, meta.segments, headAt);
+    const stored = (holder.stored = new StoredReviews(fd, meta.segments, headAt));
     const reviews = stored.last(meta.recent);
     const replay = { states, texts, aliases, lastAt: meta.lastAt, reviews, earlier: stored.count - reviews.length, recentSince: meta.recentSince };
     return { replay, positions: meta.positions, lines: meta.lines, stored };
