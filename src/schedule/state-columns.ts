@@ -32,20 +32,20 @@ export class StateColumns {
 
   /** `size` rows: views of `buffer` at `offsets` (one per column, in `COLUMN_WIDTHS` order), or new zeroed columns. */
   constructor(readonly size: number, at?: { readonly buffer: ArrayBufferLike; readonly offsets: readonly number[] }) {
-    const column = <T>(k: number, make: new (buffer: ArrayBufferLike, offset: number, length: number) => T, alloc: new (length: number) => T): T =>
-      at ? new make(at.buffer, at.offsets[k] as number, size) : new alloc(size);
-    this.due = column(0, Float64Array, Float64Array);
-    this.stability = column(1, Float64Array, Float64Array);
-    this.difficulty = column(2, Float64Array, Float64Array);
-    this.lastReview = column(3, Float64Array, Float64Array);
-    this.buriedUntil = column(4, Float64Array, Float64Array);
-    this.card = column(5, Uint32Array, Uint32Array);
-    this.reps = column(6, Uint32Array, Uint32Array);
-    this.lapses = column(7, Uint32Array, Uint32Array);
-    this.step = column(8, Uint32Array, Uint32Array);
-    this.history = column(9, Uint32Array, Uint32Array);
-    this.phase = column(10, Uint8Array, Uint8Array);
-    this.flags = column(11, Uint8Array, Uint8Array);
+    const column = <T>(k: number, Column: { new (buffer: ArrayBufferLike, offset: number, length: number): T; new (length: number): T }): T =>
+      at ? new Column(at.buffer, at.offsets[k] as number, size) : new Column(size);
+    this.due = column(0, Float64Array);
+    this.stability = column(1, Float64Array);
+    this.difficulty = column(2, Float64Array);
+    this.lastReview = column(3, Float64Array);
+    this.buriedUntil = column(4, Float64Array);
+    this.card = column(5, Uint32Array);
+    this.reps = column(6, Uint32Array);
+    this.lapses = column(7, Uint32Array);
+    this.step = column(8, Uint32Array);
+    this.history = column(9, Uint32Array);
+    this.phase = column(10, Uint8Array);
+    this.flags = column(11, Uint8Array);
   }
 
   /** The columns' bytes, in `COLUMN_WIDTHS` order. */
