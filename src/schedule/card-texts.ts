@@ -3,6 +3,7 @@
  * them are megabytes that a full replay and a start would otherwise keep as strings (and that the
  * collector would walk), while relinking reads a few and a start none.
  */
+import { InternTable } from '../store/intern-table.js';
 import type { CardText } from './replay.js';
 
 /** A recorded text, decoded from its bytes the first time it is read. */
@@ -33,7 +34,7 @@ const BLOCK_BYTES = 1 << 20;
 export class TextStore {
   private block = Buffer.alloc(0);
   private used = 0;
-  private readonly decks = new Map<string, string>();
+  private readonly decks = new InternTable<string>();
 
   add(deck: string, text: string): StoredText {
     const bytes = Buffer.byteLength(text, 'utf8');
@@ -43,8 +44,6 @@ export class TextStore {
     }
     const start = this.used;
     this.used += this.block.write(text, start, 'utf8');
-    let shared = this.decks.get(deck);
-    if (shared === undefined) this.decks.set(deck, (shared = deck));
-    return new StoredText(shared, this.block, start, this.used);
+    return new StoredText(this.decks.shared(deck), this.block, start, this.used);
   }
 }

@@ -5,6 +5,7 @@
 import type { LoggedEvent } from '../store/events.js';
 import type { EventBody } from '../store/log.js';
 import type { Settings } from '../store/settings.js';
+import { InternTable } from '../store/intern-table.js';
 import type { State } from 'ts-fsrs';
 import { TextStore } from './card-texts.js';
 import type { CardState, ReviewRecord } from './card-state.js';
@@ -205,14 +206,8 @@ class Fold {
     return w;
   }
 
-  private readonly decks = new Map<string, string>();
-
   /** The one string kept for each deck name. */
-  private deckNamed(deck: string): string {
-    let shared = this.decks.get(deck);
-    if (shared === undefined) this.decks.set(deck, (shared = deck));
-    return shared;
-  }
+  private readonly decks = new InternTable<string>();
 
   private hasHistory(id: string): boolean {
     return this.works.has(id) || (!this.moved.has(id) && this.from?.states.has(id) === true);
@@ -232,7 +227,7 @@ class Fold {
           // The strings the fold keeps anyway (the card's, one per deck), not each event's own copies: the
           // snapshot writer holds a segment's names, and fresh copies held that long are promoted garbage.
           card: w.memory.id,
-          deck: this.deckNamed(event.deck),
+          deck: this.decks.shared(event.deck),
           device,
           at,
           rating: event.rating,

@@ -15,4 +15,9 @@ export class InternTable<T> {
     }
     return n;
   }
+
+  /** The one copy kept of `value` (the first seen equal to it): repeated strings share it. */
+  shared(value: T): T {
+    return this.values[this.numberOf(value)] as T;
+  }
 }
