@@ -155,10 +155,12 @@ export function decodeHead(read: HeadReader, length: number): DecodedHead {
   const { offsets, end } = columnOffsets(align8(8 + jsonLength), columnSizes(json));
   if (end > length) throw new Error('truncated snapshot head');
   const blockAt = offsets[TEXTS_AT + 3] as number;
-  const bytes = read(0, blockAt);
-  const at = (k: number) => bytes.byteOffset + (offsets[k] as number);
+  // The columns only: the JSON before them was read above.
+  const columnsAt = offsets[0] as number;
+  const bytes = read(columnsAt, blockAt);
+  const at = (k: number) => bytes.byteOffset + (offsets[k] as number) - columnsAt;
   const u32 = (k: number, count: number) => new Uint32Array(bytes.buffer, at(k), count);
-  const stringsAt = offsets[1] as number;
+  const stringsAt = (offsets[1] as number) - columnsAt;
   const strings = new StoredStrings(bytes.subarray(stringsAt, stringsAt + 2 * json.stringUnits), u32(0, json.strings + 1));
   const s = (i: number) => strings.at(i);
   const slots = u32(2, json.slots);
