@@ -394,14 +394,6 @@ export function storedCards(columns: CardColumns, texts: CardTexts, base: number
   return list;
 }
 
-/** `cards` with their texts read from `texts` at `base` plus each card's offset in `positions` (CardColumns.texts). */
-export function withStoredTexts(cards: readonly Card[], texts: CardTexts, base: number, positions: Float64Array): StoredCard[] {
-  return cards.map(
-    (c, i) =>
-      new StoredCard(c.id, c.deck, c.kind, c.chapter, c.path, c.source, texts, base + (positions[3 * i] as number), positions[3 * i + 1] as number, positions[3 * i + 2] as number),
-  );
-}
-
 /** The fronts and backs of `cards` as UTF-8, one after the other, and where each card's are (CardColumns.texts, from 0). */
 export function cardTextBytes(cards: readonly Card[]): { bytes: Buffer; texts: Float64Array } {
   const texts = new Float64Array(3 * cards.length);
