@@ -6,9 +6,14 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const DECK = join(ROOT, 'test/fixtures/ui/deck.md');
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
-/** A tmux session named `name` on a server of its own: other tmux users on the machine neither see nor stop it. */
+/**
+ * A tmux session named `name` on a server of its own: other tmux users on the machine neither see nor stop
+ * it. Each start gets a new server: `kill-server` returns before the old one has gone, and a session
+ * started on its socket meanwhile fails with "server exited unexpectedly".
+ */
 export function tmuxSession(name: string) {
-  const socket = ['-L', name];
+  let starts = 0;
+  let socket = ['-L', name];
   const tmux = (...args: string[]) => execFileSync('tmux', [...socket, ...args], { encoding: 'utf8' });
   const screen = () => tmux('capture-pane', '-p', '-t', name);
 
@@ -30,6 +35,7 @@ export function tmuxSession(name: string) {
      * on the CI machine) Ink renders only the last frame, as for a log file.
      */
     start(home: string, args: string): void {
+      socket = ['-L', `${name}-${++starts}`];
       const command = `env -u VITEST -u CI node bin/recall.js --home '${home}' --decks '${DECK}' ${args}; echo RECALL-EXITED $?; sleep 600`;
       tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-c', ROOT,
         '-e', `XDG_CONFIG_HOME=${join(home, 'config')}`, '-e', 'EDITOR=true', command);
