@@ -10,15 +10,13 @@ import type { CardTexts } from './stored-card.js';
 import {
   cardColumns,
   cardTextBytes,
-  deckColumns,
-  decksOf,
   storedCards,
   stringColumn,
   stringsOf,
   type CardColumns,
-  type DeckColumns,
   type StringColumn,
 } from './stored-columns.js';
+import { deckColumns, decksOf, type DeckColumns } from './stored-decks.js';
 
 /** An entry's FileCards without the card texts, as columns. */
 interface EntryMeta extends Omit<FileCards, 'deck' | 'cards' | 'dedupeKeys'> {

@@ -40,7 +40,8 @@ import type { FileCards, LintFinding } from './deck.js';
 import type { LintedLibrary } from './library.js';
 import type { NoteSource } from './parse-notes.js';
 import { CardTexts } from './stored-card.js';
-import { deckColumns, decksOf, joinedCardColumns, storedCards, type CardColumns, type CardPart, type DeckColumns } from './stored-columns.js';
+import { joinedCardColumns, storedCards, type CardColumns, type CardPart } from './stored-columns.js';
+import { deckColumns, decksOf, type DeckColumns } from './stored-decks.js';
 
 const FORMAT = 7;
 const FILE_NAME = 'notes.v8';

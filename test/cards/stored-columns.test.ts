@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, DeckOutline, OutlineNode, OutlineRef } from '../../src/cards/card.js';
 import type { CardTexts } from '../../src/cards/stored-card.js';
-import { cardColumns, deckColumns, decksOf, joinedCardColumns, storedCards, type CardPart } from '../../src/cards/stored-columns.js';
+import { cardColumns, joinedCardColumns, storedCards, type CardPart } from '../../src/cards/stored-columns.js';
+import { deckColumns, decksOf } from '../../src/cards/stored-decks.js';
 
 const leaf = (number: string | null, title: string, line: number, cards: number): OutlineNode => ({ number, title, line, cards, children: [] });
 
