@@ -3,8 +3,6 @@
  * replayed from the review log (through the cached snapshot), with methods that append an event, fsync
  * it, and update the schedule. The UI, stats, export and optimize build on this.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Card, Library } from '../cards/card.js';
 import { matchesChapter } from '../cards/filter.js';
 import { loadLibrary } from '../cards/library.js';
@@ -15,19 +13,18 @@ import { startOfStudyDay } from '../schedule/days.js';
 import { previewIntervals } from '../schedule/preview.js';
 import { buildQueue, type Queue } from '../schedule/queue.js';
 import { cardText, findRelinks, type Relink } from '../schedule/relink.js';
-import { continuesReplay, newCardState, replay, replayStream, type EventSource, type Replay } from '../schedule/replay.js';
-import { loadSnapshot, SnapshotWriter, type LogMark, type Snapshot, type StoredReviews } from '../schedule/snapshot.js';
+import { continuesReplay, newCardState, replay, type Replay } from '../schedule/replay.js';
+import { loadSnapshot, SnapshotWriter, type LogMark, type StoredReviews } from '../schedule/snapshot.js';
 import { readCompactLog } from '../store/compact-log.js';
 import { loadSettings } from '../store/config.js';
 import type { LoggedEvent, Rating, ReviewEvent } from '../store/events.js';
-import { appendEvents, canContinue, newEvent, readLog, type EventFields, type LogScan } from '../store/log.js';
-import { NotInTimeOrder, streamLog } from '../store/log-stream.js';
+import { appendEvents, canContinue, newEvent, readLog, type EventFields } from '../store/log.js';
 import { cacheDir, dataHome } from '../store/paths.js';
 import type { Settings } from '../store/settings.js';
 import type { GlobalOptions } from './context.js';
 import { deckPaths } from './deck-paths.js';
+import { fullReplay, fullReplayOnWorker, savedThrough, snapshotPath, type Schedule } from './full-replay.js';
 import { parseProgress } from './parse-progress.js';
-import { progressBar } from './progress-bar.js';
 
 /** Event types `undo` takes back: what a learner did, not what recall did for them (relink, card). */
 const UNDOABLE: ReadonlySet<ReviewEvent['type']> = new Set(['review', 'cram', 'bury', 'suspend', 'unsuspend', 'forget']);
@@ -49,12 +46,6 @@ export interface Undone {
   readonly event: ReviewEvent;
   /** The card's state now (undefined: the card has no history any more). */
   readonly state: CardState | undefined;
-}
-
-/** The schedule as the workspace holds it: the replay, and the reviews before its own (`replay.earlier`). */
-interface Schedule {
-  readonly replay: Replay;
-  readonly stored: StoredReviews | null;
 }
 
 export class Workspace {
@@ -251,80 +242,27 @@ export class Workspace {
   }
 }
 
-function snapshotPath(home: string): string {
-  return join(cacheDir(home), 'schedule.snapshot');
-}
-
-/** A log smaller than this replays in well under a second: no progress bar. */
-const PROGRESS_BYTES = 1 << 20;
-
-/** Progress of a full replay on stderr when it is a terminal and the log is large; `done()` clears the bar. */
-function replayProgress() {
-  const bar = progressBar(process.stderr);
-  let large = false;
-  const inBytes = (label: string) => (done: number, total: number) => {
-    large = total >= PROGRESS_BYTES;
-    if (large) bar.update(label, done, total);
-  };
-  return {
-    /** The streamed replay, in bytes read. */
-    streaming: inBytes('Replaying the review log'),
-    /** Reading the log into columns, in bytes. */
-    reading: inBytes('Reading the review log  '),
-    /** Folding the columns, in events: shown after a large read. */
-    folding: (done: number, total: number) => {
-      if (large) bar.update('Replaying the review log', done, total);
-    },
-    done: () => bar.clear(),
-  };
-}
-
-/** Folds `source` (every event to fold, in log order) into a new snapshot at `path`; `mark` says where the log ended once it is read. */
-function replayedInto(path: string, settings: Settings, source: EventSource, mark: () => LogMark): Schedule {
-  const writer = new SnapshotWriter(path);
-  return savedThrough(writer, () => writer.finish(replayStream(source, settings, (review) => writer.add(review)), mark(), settings));
-}
-
-/** The schedule `write` saves through `writer`; on an error the unfinished file is removed. */
-function savedThrough(writer: SnapshotWriter, write: () => Snapshot): Schedule {
-  try {
-    const { replay, stored } = write();
-    return { replay, stored };
-  } catch (error) {
-    writer.abandon();
-    throw error;
-  }
-}
-
-/**
- * The replay of the whole log, saved as the new snapshot. The log is streamed (files merged as they are
- * read, a million parsed events would take most of a gigabyte) and the reviews streamed to the file; a
- * log file out of time order is read into columns and sorted instead.
- */
-function fullReplay(home: string, settings: Settings): Schedule & { problems: Problem[] } {
-  const path = snapshotPath(home);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  // Earlier versions' snapshot (one JSON file of every review, 100 MB at a million) is never read again.
-  rmSync(join(dirname(path), 'schedule.json'), { force: true });
-  const progress = replayProgress();
-  try {
-    let scan: LogScan | undefined;
-    const streamed = replayedInto(path, settings, (visit) => (scan = streamLog(home, visit, progress.streaming)), () => scan as LogScan);
-    return { ...streamed, problems: (scan as LogScan).problems };
-  } catch (error) {
-    if (!(error instanceof NotInTimeOrder)) throw error;
-    const log = readCompactLog(home, progress.reading);
-    return { ...replayedInto(path, settings, (visit) => log.forEach(visit, progress.folding), () => log), problems: log.problems };
-  } finally {
-    progress.done();
-  }
-}
-
 /**
  * The replay of the whole log: the snapshot plus the events after it when it still fits (same
  * scheduling settings, files only grown, nothing older or undoing what it holds), else a full replay.
  */
 export function replayedLog(home: string, settings: Settings): Schedule & { problems: Problem[] } {
+  return continuedSnapshot(home, settings) ?? fullReplay(home, settings);
+}
+
+/** `replayedLog`, with a full replay done on a worker thread (its heap freed after: see full-replay.ts). */
+async function replayedLogOffThread(home: string, settings: Settings): Promise<Schedule & { problems: Problem[] }> {
+  const continued = continuedSnapshot(home, settings);
+  if (continued) return continued;
+  const problems = await fullReplayOnWorker(home, settings);
+  if (problems === undefined) return fullReplay(home, settings);
+  // The worker saved the snapshot: loaded as a normal start loads it (with any events logged meanwhile).
+  const loaded = replayedLog(home, settings);
+  return { ...loaded, problems: [...problems, ...loaded.problems] };
+}
+
+/** The snapshot plus the events after it, when it still fits the log (see `replayedLog`); null when it does not. */
+function continuedSnapshot(home: string, settings: Settings): (Schedule & { problems: Problem[] }) | null {
   const path = snapshotPath(home);
   const snapshot = loadSnapshot(path, settings);
   if (snapshot && canContinue(home, snapshot.positions)) {
@@ -340,7 +278,7 @@ export function replayedLog(home: string, settings: Settings): Schedule & { prob
     }
   }
   snapshot?.stored.close();
-  return fullReplay(home, settings);
+  return null;
 }
 
 /** `result` (a fold onto a snapshot whose reviews are `stored`) saved as the new snapshot. */
@@ -358,7 +296,7 @@ export async function openWorkspace(globals: GlobalOptions, now: Date = new Date
   const settings = await loadSettings();
   const home = dataHome(globals.home);
   const library = await loadLibrary(deckPaths(globals, settings), settings, { cacheDir: cacheDir(home), progress: parseProgress() });
-  const { problems, ...schedule } = replayedLog(home, settings);
+  const { problems, ...schedule } = await replayedLogOffThread(home, settings);
   const workspace = new Workspace(settings, home, library, problems, schedule);
   workspace.relinkEditedCards(now);
   return workspace;
