@@ -1,7 +1,8 @@
 /** `recall decks [--json]`: each deck's outline, chapters and sections with card counts. */
 import type { DeckOutline, OutlineNode } from '../../cards/card.js';
 import { sanitizeLine } from '../../ui/sanitize.js';
-import { prettyJsonPieces, writePieces } from '../chunked-output.js';
+import { writePieces } from '../chunked-output.js';
+import { decksJsonPieces } from '../deck-listing.js';
 import type { GlobalOptions } from '../context.js';
 import { loadedDecks } from '../load-decks.js';
 
@@ -9,23 +10,8 @@ interface DecksOptions {
   readonly json?: boolean;
 }
 
-/** Decks per piece of the JSON listing: about 170 KB of text. */
+/** Decks per piece of the JSON listing: about 170 KB. */
 const DECKS_PER_PIECE = 256;
-
-function jsonOf(deck: DeckOutline) {
-  return {
-    key: deck.key,
-    title: deck.title,
-    file: deck.file,
-    cards: deck.cards,
-    chapters: deck.chapters.map((c) => ({
-      number: c.number,
-      title: c.title,
-      cards: c.cards,
-      sections: c.children.map((s) => ({ number: s.number, title: s.title, cards: s.cards })),
-    })),
-  };
-}
 
 function nodeLine(node: OutlineNode, indent: string): string {
   const name = sanitizeLine([node.number, node.title].filter(Boolean).join(' ')) || '(untitled)';
@@ -44,8 +30,7 @@ function textOf(deck: DeckOutline): string {
 export async function run(_operands: string[], options: DecksOptions, globals: GlobalOptions): Promise<void> {
   const { decks } = await loadedDecks(globals);
   if (options.json) {
-    await writePieces(process.stdout, prettyJsonPieces(decks, jsonOf, DECKS_PER_PIECE));
-    process.stdout.write('\n');
+    await writePieces(process.stdout, decksJsonPieces(decks, DECKS_PER_PIECE));
     return;
   }
   process.stdout.write(decks.length ? `${decks.map(textOf).join('\n\n')}\n` : 'No decks.\n');

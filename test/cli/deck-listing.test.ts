@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { DeckOutline, OutlineNode } from '../../src/cards/card.js';
+import { deckColumns, decksOf } from '../../src/cards/stored-decks.js';
+import { decksJsonPieces } from '../../src/cli/deck-listing.js';
+
+/** What `recall decks --json` printed before it was written by hand: the reference for its bytes. */
+function jsonOf(deck: DeckOutline) {
+  return {
+    key: deck.key,
+    title: deck.title,
+    file: deck.file,
+    cards: deck.cards,
+    chapters: deck.chapters.map((c) => ({
+      number: c.number,
+      title: c.title,
+      cards: c.cards,
+      sections: c.children.map((s) => ({ number: s.number, title: s.title, cards: s.cards })),
+    })),
+  };
+}
+const expected = (decks: readonly DeckOutline[]): Buffer => Buffer.from(`${JSON.stringify(decks.map(jsonOf), null, 2)}\n`);
+
+const TITLES = [
+  '“quoted” "q" \\ backslash',
+  'controls \n\t\u0001\u001f',
+  'separators \u2028\u2029',
+  'lone \ud800 high, lone \udc00 low',
+  'emoji 🃏 CJK 总结',
+  '',
+];
+const node = (number: string | null, title: string, cards: number, children: OutlineNode[] = []): OutlineNode => ({ number, title, line: 1, cards, children });
+
+function deck(i: number): DeckOutline {
+  const title = (k: number) => TITLES[(i + k) % TITLES.length] as string;
+  const chapters =
+    i % 4 === 1
+      ? []
+      : [
+          node(i % 3 === 0 ? null : `${i}`, title(1), i, i % 2 ? [] : [node(`${i}.1`, title(2), 1), node(null, title(3), 0, [node('deep', 'not listed', 5)])]),
+          node('2', title(4), 0),
+        ];
+  return { key: `deck-${i}-${title(0)}.md`, title: title(5), file: `/notes/${title(2)}/deck-${i}.md`, tags: i % 2 ? ['t'] : [], cards: i % 7 === 3 ? NaN : i * 11, chapters };
+}
+
+describe('decksJsonPieces', () => {
+  it.each([0, 1, 2, 3, 5, 12, 40])('joined, is JSON.stringify(…, null, 2) and a newline for %i decks, parsed or stored', (count) => {
+    const parsed = Array.from({ length: count }, (_, i) => deck(i));
+    const stored = decksOf(deckColumns(parsed.map((d) => ({ ...d, cards: Number.isNaN(d.cards) ? 0 : d.cards }))));
+    for (const decks of [parsed, stored]) {
+      for (const perPiece of [1, 2, 3, 256]) {
+        const pieces = [...decksJsonPieces(decks, perPiece)];
+        expect(Buffer.concat(pieces)).toEqual(expected(decks));
+        expect(pieces.length).toBe(Math.floor(count / perPiece) + 1);
+      }
+    }
+  });
+
+  it('makes each piece only when asked for the next', () => {
+    let read = 0;
+    const decks = Array.from({ length: 6 }, (_, i) => {
+      const d = deck(i);
+      return { ...d, get chapters() { read += 1; return d.chapters; } };
+    });
+    const pieces = decksJsonPieces(decks, 2);
+    pieces.next();
+    expect(read).toBe(2);
+  });
+});
