@@ -11,10 +11,14 @@ const ESCAPE_SEQUENCE =
 
 // C0 and C1 controls except tab and newline; DEL; bidi embeddings, overrides, isolates and marks;
 // line/paragraph separators (they break lines behind the layout's back).
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
+const CONTROLS = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029';
+const CONTROL = new RegExp(`[${CONTROLS}]`, 'g');
+/** Every character the replaces below act on (CR and ESC are controls too): most text has none, and one scan says so. */
+const ACTED_ON = new RegExp(`[\\t\\n${CONTROLS}]`);
 
 /** `text` with no escape sequence, control character (other than newline) or bidi control; tabs become spaces. */
 export function sanitize(text: string): string {
+  if (!ACTED_ON.test(text)) return text;
   return text
     .replace(/\r\n?/g, '\n')
     .replace(ESCAPE_SEQUENCE, '')
@@ -24,5 +28,6 @@ export function sanitize(text: string): string {
 
 /** `sanitize` for one-line places (breadcrumbs, titles): newlines become spaces. */
 export function sanitizeLine(text: string): string {
+  if (!ACTED_ON.test(text)) return text;
   return sanitize(text).replace(/\n+/g, ' ');
 }
