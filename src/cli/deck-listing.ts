@@ -9,23 +9,33 @@ import { JsonBytes } from './json-bytes.js';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text);
 
-/** The fixed parts between the fields, as bytes once: indents, keys, brackets. */
+/** The fixed parts between a list of outline nodes' fields, as bytes once: indents, keys, brackets. */
+interface NodeBytes {
+  readonly first: Uint8Array;
+  readonly next: Uint8Array;
+  readonly title: Uint8Array;
+  readonly cards: Uint8Array;
+  readonly last: Uint8Array;
+  /** The key of the nodes' children and their own bytes; none: children are left out. */
+  readonly children?: { readonly key: Uint8Array; readonly nodes: NodeBytes };
+}
+
+/** The bytes of outline nodes `depth` levels into a deck (chapters 1, sections 2), listing `childKey` children one level deeper. */
+function nodeBytes(depth: number, childKey?: string): NodeBytes {
+  const indent = ' '.repeat(4 * depth + 2);
+  const field = ' '.repeat(4 * depth + 4);
+  return {
+    first: utf8(`[\n${indent}{\n${field}"number": `),
+    next: utf8(`\n${indent}},\n${indent}{\n${field}"number": `),
+    title: utf8(`,\n${field}"title": `),
+    cards: utf8(`,\n${field}"cards": `),
+    last: utf8(`\n${indent}}\n${' '.repeat(4 * depth)}]`),
+    children: childKey === undefined ? undefined : { key: utf8(`,\n${field}"${childKey}": `), nodes: nodeBytes(depth + 1) },
+  };
+}
+
 const EMPTY_LIST = utf8('[]');
-const SECTION = {
-  first: utf8('[\n          {\n            "number": '),
-  next: utf8('\n          },\n          {\n            "number": '),
-  title: utf8(',\n            "title": '),
-  cards: utf8(',\n            "cards": '),
-  last: utf8('\n          }\n        ]'),
-};
-const CHAPTER = {
-  first: utf8('[\n      {\n        "number": '),
-  next: utf8('\n      },\n      {\n        "number": '),
-  title: utf8(',\n        "title": '),
-  cards: utf8(',\n        "cards": '),
-  sections: utf8(',\n        "sections": '),
-  last: utf8('\n      }\n    ]'),
-};
+const CHAPTERS = nodeBytes(1, 'sections');
 const DECK = {
   first: utf8('[\n  {\n    "key": '),
   next: utf8('\n  },\n  {\n    "key": '),
@@ -37,34 +47,22 @@ const DECK = {
 };
 const NO_DECKS = utf8('[]\n');
 
-function writeSections(out: JsonBytes, sections: readonly OutlineNode[]): void {
-  if (sections.length === 0) return out.bytes(EMPTY_LIST);
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i] as OutlineNode;
-    out.bytes(i === 0 ? SECTION.first : SECTION.next);
-    out.stringOrNull(section.number);
-    out.bytes(SECTION.title);
-    out.string(section.title);
-    out.bytes(SECTION.cards);
-    out.number(section.cards);
+function writeNodes(out: JsonBytes, nodes: readonly OutlineNode[], bytes: NodeBytes): void {
+  if (nodes.length === 0) return out.bytes(EMPTY_LIST);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as OutlineNode;
+    out.bytes(i === 0 ? bytes.first : bytes.next);
+    out.stringOrNull(node.number);
+    out.bytes(bytes.title);
+    out.string(node.title);
+    out.bytes(bytes.cards);
+    out.number(node.cards);
+    if (bytes.children) {
+      out.bytes(bytes.children.key);
+      writeNodes(out, node.children, bytes.children.nodes);
+    }
   }
-  out.bytes(SECTION.last);
-}
-
-function writeChapters(out: JsonBytes, chapters: readonly OutlineNode[]): void {
-  if (chapters.length === 0) return out.bytes(EMPTY_LIST);
-  for (let i = 0; i < chapters.length; i++) {
-    const chapter = chapters[i] as OutlineNode;
-    out.bytes(i === 0 ? CHAPTER.first : CHAPTER.next);
-    out.stringOrNull(chapter.number);
-    out.bytes(CHAPTER.title);
-    out.string(chapter.title);
-    out.bytes(CHAPTER.cards);
-    out.number(chapter.cards);
-    out.bytes(CHAPTER.sections);
-    writeSections(out, chapter.children);
-  }
-  out.bytes(CHAPTER.last);
+  out.bytes(bytes.last);
 }
 
 /** Bytes a piece starts with room for: 256 decks of the corpus take about 170 KB. */
@@ -85,7 +83,7 @@ export function* decksJsonPieces(decks: readonly DeckOutline[], perPiece: number
     out.bytes(DECK.cards);
     out.number(deck.cards);
     out.bytes(DECK.chapters);
-    writeChapters(out, deck.chapters);
+    writeNodes(out, deck.chapters, CHAPTERS);
     if ((d + 1) % perPiece === 0) yield out.take();
   }
   if (decks.length > 0) out.bytes(DECK.last);
