@@ -3,7 +3,7 @@
  * exactly the states and reviews of a full replay in this thread, and the log's bad lines are reported.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ import { DEFAULT_SETTINGS } from '../../src/store/settings.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(import.meta.dirname, '../fixtures/schedule');
 const home = mkdtempSync(join(tmpdir(), 'recall-full-replay-worker-'));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
+const twin = mkdtempSync(join(tmpdir(), 'recall-full-replay-worker-'));
+afterAll(() => [home, twin].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const T0 = Date.parse('2026-01-05T09:00:00Z');
 const MINUTE = 60_000;
@@ -45,12 +46,20 @@ describe('a first start', () => {
     appendFileSync(logFile, 'not an event\n');
     const log = readLog(home);
     expect(log.problems.length).toBe(1);
+    cpSync(join(home, 'log'), join(twin, 'log'), { recursive: true });
 
-    const run = spawnSync(process.execPath, ['bin/recall.js', '--home', home, '--decks', FIXTURE, 'due'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, VITEST: '', XDG_CONFIG_HOME: home },
-    });
+    const due = (dir: string, env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['bin/recall.js', '--home', dir, '--decks', FIXTURE, 'due'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, VITEST: '', XDG_CONFIG_HOME: dir, ...env },
+      });
+    // Node's own worker debug lines show the replay worker was started (an in-thread replay saves the same snapshot).
+    const traced = due(twin, { NODE_DEBUG: 'worker' });
+    expect(traced.status).toBe(0);
+    expect(traced.stderr).toContain('recallReplayWorker: true');
+
+    const run = due(home);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(log.problems.map((p) => `recall: ${formatProblem(p)}\n`).join(''));
 
