@@ -4,20 +4,22 @@
  * Identical cards across decks are kept once, the first in path order (parse-notes composes the library).
  */
 import { readdirSync, statSync, type Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Settings } from '../store/settings.js';
 import type { Library } from './card.js';
 import type { LintFinding } from './deck.js';
 import { NoteStamps, ParseCache } from './parse-cache.js';
+import type { DeckColumns } from './stored-decks.js';
 import type { NoteRead, NoteSource, ParseIo } from './parse-notes.js';
 
 export type CardOptions = Pick<Settings, 'maxCardChars' | 'maxCardItems' | 'summaryWords' | 'skipTitles'>;
 
-/** A library with what `recall cards --lint` reports. */
+/** A library with what `recall cards --lint` reports, and its decks as columns (what a listing is written from). */
 export interface LintedLibrary extends Library {
   readonly lint: readonly LintFinding[];
+  readonly deckColumns: DeckColumns;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
@@ -32,44 +34,67 @@ interface Folder {
 }
 
 /**
- * The notes in `folder`, each named by the path as found (the given folder joined with the relative
- * path) and keyed by its path relative to the deck folder. Walked without awaiting each folder: a hundred
- * folders' round trips through the thread pool cost more than the reads.
+ * The notes found, in path order, and their stamps when asked for: each note is statted as it is found,
+ * right after its folder is read, while the folder's entries are fresh in the kernel's caches.
  */
-function notesIn(folder: Folder, out: NoteSource[], problems: Problem[]): void {
+class FoundNotes {
+  readonly notes: NoteSource[] = [];
+  /** Files already found: only several deck paths can name one twice. */
+  private seen?: Set<string>;
+
+  constructor(
+    readonly stamps: NoteStamps | undefined,
+    readonly problems: Problem[],
+    deckPaths: number,
+  ) {
+    if (deckPaths > 1) this.seen = new Set();
+  }
+
+  add(note: NoteSource): void {
+    if (this.seen) {
+      // The same file named by two deck paths is read once, the first path naming it wins.
+      const resolved = path.resolve(note.file);
+      if (this.seen.has(resolved)) return;
+      this.seen.add(resolved);
+    }
+    this.notes.push(note);
+    this.stamps?.add(statOf(note.file));
+  }
+}
+
+/**
+ * Adds the notes in `folder` to `found`, each named by the path as found (the given folder joined with
+ * the relative path) and keyed by its path relative to the deck folder; returns how many there were.
+ */
+function notesIn(folder: Folder, found: FoundNotes): number {
   let entries;
   try {
     entries = readdirSync(folder.shown, { withFileTypes: true });
   } catch (error) {
-    problems.push({ file: folder.shown, message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-    return;
+    found.problems.push({ file: folder.shown, message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    return 0;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let count = 0;
   for (const entry of entries) {
     const { name } = entry;
     const relative = folder.relative ? `${folder.relative}/${name}` : name;
     if (entry.isDirectory()) {
-      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) notesIn({ shown: childPath(folder.shown, name), relative }, out, problems);
+      if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) count += notesIn({ shown: childPath(folder.shown, name), relative }, found);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(name)) {
-      out.push({ file: childPath(folder.shown, name), deckKey: relative });
+      found.add({ file: childPath(folder.shown, name), deckKey: relative });
+      count++;
     }
   }
+  return count;
 }
 
-/** The notes a deck path names, or the problem that stops it. */
-async function noteFiles(deckPath: string, problems: Problem[]): Promise<NoteSource[]> {
-  let info;
-  try {
-    info = await stat(deckPath);
-  } catch {
-    problems.push({ file: deckPath, message: 'no such file or folder; check the deck path' });
-    return [];
-  }
-  if (!info.isDirectory()) return [{ file: deckPath, deckKey: path.basename(deckPath) }];
-  const found: NoteSource[] = [];
-  notesIn({ shown: path.join(deckPath, ''), relative: '' }, found, problems);
-  if (found.length === 0) problems.push({ file: deckPath, message: 'no .md notes in this folder' });
-  return found;
+/** Adds the notes a deck path names to `found`, or the problem that stops it. */
+function addNotesOf(deckPath: string, found: FoundNotes): void {
+  const info = statOf(deckPath);
+  if (!info) found.problems.push({ file: deckPath, message: 'no such file or folder; check the deck path' });
+  else if (!info.isDirectory()) found.add({ file: deckPath, deckKey: path.basename(deckPath) });
+  else if (notesIn({ shown: path.join(deckPath, ''), relative: '' }, found) === 0) found.problems.push({ file: deckPath, message: 'no .md notes in this folder' });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -95,7 +120,7 @@ async function noteTextOf(file: string): Promise<NoteRead> {
   }
 }
 
-/** A note's stat; undefined where it cannot be statted (reading it will say why). */
+/** A file's stat; undefined where it cannot be statted (reading a note will say why). */
 function statOf(file: string): Stats | undefined {
   try {
     return statSync(file);
@@ -104,34 +129,16 @@ function statOf(file: string): Stats | undefined {
   }
 }
 
-/** Every note the deck paths name, each file once (the first path naming it wins), in path order. */
-async function notesOf(paths: readonly string[], problems: Problem[]): Promise<NoteSource[]> {
-  // One deck path names each file once: only several can name one twice.
-  if (paths.length === 1) return noteFiles(paths[0] as string, problems);
-  const seenFiles = new Set<string>();
-  const notes: NoteSource[] = [];
-  for (const deckPath of paths) {
-    for (const note of await noteFiles(deckPath, problems)) {
-      // The same file named by two deck paths is read once.
-      const resolved = path.resolve(note.file);
-      if (seenFiles.has(resolved)) continue;
-      seenFiles.add(resolved);
-      notes.push(note);
-    }
-  }
-  return notes;
-}
-
 /**
  * Reads the decks at `paths` (folders recursively, or files) into cards, outlines and problems. With
  * `io.cacheDir`, unchanged notes come from the parse cache, and an unchanged library as a whole, its
  * cards and lint read when first used; `io.progress` follows the notes parsed.
  */
 export async function loadLibrary(paths: readonly string[], options: CardOptions, io: ParseIo = {}): Promise<LintedLibrary> {
-  const walkProblems: Problem[] = [];
-  const notes = await notesOf(paths, walkProblems);
   const cache = io.cacheDir === undefined ? undefined : ParseCache.open(io.cacheDir, options);
-  const stamps = NoteStamps.of(cache ? notes.length : 0, (i) => statOf(notes[i]!.file));
+  const found = new FoundNotes(cache && new NoteStamps(), [], paths.length);
+  for (const deckPath of paths) addNotesOf(deckPath, found);
+  const { notes, stamps = new NoteStamps(), problems: walkProblems } = found;
   const stored = cache?.storedLibrary(notes, stamps);
   if (stored) return withWalkProblems(stored, walkProblems);
   // The pipeline (markdown, YAML) is loaded only when the library is not in the cache as a whole.
@@ -153,11 +160,16 @@ export async function loadLibrary(paths: readonly string[], options: CardOptions
   return withWalkProblems(library, walkProblems);
 }
 
-/** `library` with the problems of walking the folders first; its cards and lint read when first asked for. */
+/** `library` with the problems of walking the folders first; its decks, cards and lint read when first asked for. */
 function withWalkProblems(library: LintedLibrary, walkProblems: readonly Problem[]): LintedLibrary {
   return {
-    decks: library.decks,
     problems: [...walkProblems, ...library.problems],
+    get decks() {
+      return library.decks;
+    },
+    get deckColumns() {
+      return library.deckColumns;
+    },
     get cards() {
       return library.cards;
     },

@@ -89,29 +89,41 @@ const STAMP_FIELDS = 5;
 
 /**
  * The stats of a list of notes as numbers (device, inode, size, mtime, ctime; NaN where a note could not
- * be statted): ten thousand of them are compared, as a whole, by hashing these bytes.
+ * be statted): ten thousand of them are compared, as a whole, by hashing these bytes. Each stat is
+ * added as its note is found and dropped at once: ten thousand stats kept are garbage collector work.
  */
 export class NoteStamps {
-  private constructor(private readonly values: Float64Array) {}
+  private values = new Float64Array(STAMP_FIELDS * 256);
+  private count = 0;
 
-  /** The stamps of `count` notes, `statOf(i)` giving the stat of the `i`th (each dropped at once: ten thousand stats are garbage collector work). */
+  /** The stamps of `count` notes, `statOf(i)` giving the stat of the `i`th. */
   static of(count: number, statOf: (i: number) => Stats | undefined): NoteStamps {
-    const values = new Float64Array(STAMP_FIELDS * count).fill(NaN);
-    for (let i = 0; i < count; i++) {
-      const s = statOf(i);
-      if (!s) continue;
-      const at = STAMP_FIELDS * i;
-      values[at] = s.dev;
-      values[at + 1] = s.ino;
-      values[at + 2] = s.size;
-      values[at + 3] = s.mtimeMs;
-      values[at + 4] = s.ctimeMs;
+    const stamps = new NoteStamps();
+    for (let i = 0; i < count; i++) stamps.add(statOf(i));
+    return stamps;
+  }
+
+  /** Adds the stamp of the next note from its stat (undefined: it could not be statted). */
+  add(s: Stats | undefined): void {
+    if (STAMP_FIELDS * (this.count + 1) > this.values.length) {
+      const larger = new Float64Array(2 * this.values.length);
+      larger.set(this.values);
+      this.values = larger;
     }
-    return new NoteStamps(values);
+    const at = STAMP_FIELDS * this.count++;
+    if (!s) {
+      this.values.fill(NaN, at, at + STAMP_FIELDS);
+      return;
+    }
+    this.values[at] = s.dev;
+    this.values[at + 1] = s.ino;
+    this.values[at + 2] = s.size;
+    this.values[at + 3] = s.mtimeMs;
+    this.values[at + 4] = s.ctimeMs;
   }
 
   get bytes(): Uint8Array {
-    return new Uint8Array(this.values.buffer, this.values.byteOffset, this.values.byteLength);
+    return new Uint8Array(this.values.buffer, 0, 8 * STAMP_FIELDS * this.count);
   }
 
   /** The stamp of the `i`th note; undefined when it could not be statted. */
@@ -123,7 +135,7 @@ export class NoteStamps {
 
   /** Whether every note was statted and changed before `ms`. */
   allBefore(ms: number): boolean {
-    for (let at = 4; at < this.values.length; at += STAMP_FIELDS) if (!((this.values[at] as number) < ms)) return false;
+    for (let at = 4; at < STAMP_FIELDS * this.count; at += STAMP_FIELDS) if (!((this.values[at] as number) < ms)) return false;
     return true;
   }
 }
@@ -298,7 +310,8 @@ export class ParseCache {
   /**
    * The library last made from exactly these notes (same paths, deck keys and stats, the `i`th stamp
    * being that of `notes[i]`), or undefined. Either way, what `keepLibrary` then keeps is filed
-   * under these notes. Its decks and problems are read now, its cards and lint when first asked for.
+   * under these notes. Its decks' columns and problems are read now, its decks, cards and lint when
+   * first asked for.
    */
   storedLibrary(notes: readonly NoteSource[], stamps: NoteStamps): LintedLibrary | undefined {
     const names = notes.map((note) => `${note.file}\0${note.deckKey}\n`).join('');
@@ -315,13 +328,17 @@ export class ParseCache {
     try {
       const footer = footerOf<LibraryFooter>(texts, this.code);
       if (footer?.key !== key || footer.generation !== notesFile.footer.generation) return undefined;
-      const decks = decksOf(readSection<DeckColumns>(texts, footer.decks));
+      const deckColumns = readSection<DeckColumns>(texts, footer.decks);
       const problems = readSection<Problem[]>(texts, footer.problems);
+      let decks: DeckOutline[] | undefined;
       let cards: Card[] | undefined;
       let lint: LintFinding[] | undefined;
       return {
-        decks,
+        deckColumns,
         problems,
+        get decks() {
+          return (decks ??= decksOf(deckColumns));
+        },
         get cards() {
           return (cards ??= storedCards(readSection<CardColumns>(texts, footer.cards), notesFile.texts, 0));
         },

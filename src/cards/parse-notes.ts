@@ -9,6 +9,7 @@ import type { Card, DeckOutline } from './card.js';
 import { countedDeck, type FileCards, type LintFinding } from './deck.js';
 import type { LintedLibrary } from './library.js';
 import { cardRules, textHash, type LibraryRecord, type NoteStamps, type ParseCache } from './parse-cache.js';
+import { deckColumns } from './stored-decks.js';
 import { canUseWorkers, noteResult, ParsePool, type NoteJob, type NoteResult } from './parse-workers.js';
 
 /** Below this much text to parse, starting worker threads costs more than it saves. */
@@ -230,6 +231,9 @@ export function composedLibrary(notes: readonly NoteSource[], outcomes: readonly
     decks,
     problems,
     lint,
+    get deckColumns() {
+      return deckColumns(decks);
+    },
     get cards() {
       return (cards ??= listed.flatMap(({ outcome, kept }) => (kept ? outcome.cards.cards.filter((_, i) => kept[i]) : outcome.cards.cards)));
     },

@@ -36,49 +36,69 @@ export function deckColumns(decks: readonly DeckOutline[]): DeckColumns {
 /** One empty list for every leaf: most outline nodes have no children, and ten thousand empty arrays are garbage collector work. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** The strings and outline nodes of deck columns, decoded when read. */
-class StoredOutlines {
-  /** Where each string starts in the column's text: strings nobody reads are never sliced. */
-  private readonly starts: Int32Array;
-  private readonly text: string;
+const DECK_FIELDS = 6;
+const NODE_FIELDS = 5;
 
-  constructor(
-    strings: StringColumn,
-    private readonly nodes: Int32Array,
-  ) {
-    this.text = strings.text;
-    this.starts = new Int32Array(strings.lengths.length + 1);
-    for (let i = 0; i < strings.lengths.length; i++) this.starts[i + 1] = (this.starts[i] as number) + (strings.lengths[i] as number);
+/**
+ * Deck columns read in place: each field by index, each string as a range of the one text (strings
+ * nobody reads are never sliced), outline nodes by their index in preorder.
+ */
+export class DeckColumnsView {
+  readonly text: string;
+  /** Where each string starts in `text`; string `i` ends where `i + 1` starts. */
+  readonly starts: Int32Array;
+  readonly deckCount: number;
+
+  constructor(private readonly columns: DeckColumns) {
+    const { lengths } = columns.strings;
+    this.text = columns.strings.text;
+    this.starts = new Int32Array(lengths.length + 1);
+    for (let i = 0; i < lengths.length; i++) this.starts[i + 1] = (this.starts[i] as number) + (lengths[i] as number);
+    this.deckCount = columns.decks.length / DECK_FIELDS;
   }
 
   string(i: number): string {
     return this.text.slice(this.starts[i], this.starts[i + 1]);
   }
 
-  /** `count` sibling nodes, the first at `next.node` (preorder), and their descendants; `next` is left past them. */
-  nodesAt(count: number, next: { node: number }): readonly OutlineNode[] {
-    if (count === 0) return NONE;
-    const { nodes } = this;
-    const list: OutlineNode[] = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const at = 5 * next.node++;
-      const number = nodes[at] as number;
-      list[i] = {
-        number: number === -1 ? null : this.string(number),
-        title: this.string(nodes[at + 1] as number),
-        line: nodes[at + 2] as number,
-        cards: nodes[at + 3] as number,
-        children: this.nodesAt(nodes[at + 4] as number, next),
-      };
-    }
-    return list;
+  /** Deck `d`'s field `field` (0 key, 1 title, 2 file: strings; 3 tag count, 4 cards, 5 chapter count). */
+  deck(d: number, field: number): number {
+    return this.columns.decks[DECK_FIELDS * d + field] as number;
+  }
+
+  /** Node `n`'s field `field` (0 number: a string, -1 none; 1 title: a string; 2 line, 3 cards, 4 child count). */
+  node(n: number, field: number): number {
+    return this.columns.nodes[NODE_FIELDS * n + field] as number;
+  }
+
+  /** `count` tags, the first being the `first`th of all. */
+  tags(first: number, count: number): readonly string[] {
+    return count === 0 ? NONE : Array.from(this.columns.tags.subarray(first, first + count), (t) => this.string(t));
   }
 
   /** The node after the `count` siblings at `node` and their descendants. */
   after(node: number, count: number): number {
     let next = node;
-    for (let pending = count; pending > 0; next++) pending += (this.nodes[5 * next + 4] as number) - 1;
+    for (let pending = count; pending > 0; next++) pending += this.node(next, 4) - 1;
     return next;
+  }
+
+  /** `count` sibling nodes, the first at `next.node`, and their descendants, as objects; `next` is left past them. */
+  nodesAt(count: number, next: { node: number }): readonly OutlineNode[] {
+    if (count === 0) return NONE;
+    const list: OutlineNode[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const n = next.node++;
+      const number = this.node(n, 0);
+      list[i] = {
+        number: number === -1 ? null : this.string(number),
+        title: this.string(this.node(n, 1)),
+        line: this.node(n, 2),
+        cards: this.node(n, 3),
+        children: this.nodesAt(this.node(n, 4), next),
+      };
+    }
+    return list;
   }
 }
 
@@ -90,7 +110,7 @@ class StoredOutlines {
  */
 class StoredDeck implements DeckOutline {
   declare readonly chapters: readonly OutlineNode[];
-  readonly #outlines: StoredOutlines;
+  readonly #outlines: DeckColumnsView;
   readonly #first: number;
   readonly #count: number;
 
@@ -107,7 +127,7 @@ class StoredDeck implements DeckOutline {
     readonly file: string,
     readonly tags: readonly string[],
     readonly cards: number,
-    outlines: StoredOutlines,
+    outlines: DeckColumnsView,
     first: number,
     count: number,
   ) {
@@ -125,22 +145,18 @@ class StoredDeck implements DeckOutline {
  * every collection; a short-lived one costs nothing).
  */
 export function decksOf(columns: DeckColumns): DeckOutline[] {
-  const { decks, tags } = columns;
-  const outlines = new StoredOutlines(columns.strings, columns.nodes);
-  const list: DeckOutline[] = new Array(decks.length / 6);
+  const view = new DeckColumnsView(columns);
+  const list: DeckOutline[] = new Array(view.deckCount);
   let tag = 0;
   let node = 0;
   for (let d = 0; d < list.length; d++) {
-    const at = 6 * d;
-    const tagCount = decks[at + 3] as number;
-    const deckTags = tagCount === 0 ? NONE : Array.from(tags.subarray(tag, (tag += tagCount)), (t) => outlines.string(t));
-    const chapters = decks[at + 5] as number;
+    const tagCount = view.deck(d, 3);
+    const tags = view.tags(tag, tagCount);
+    tag += tagCount;
+    const chapters = view.deck(d, 5);
     const first = node;
-    node = outlines.after(node, chapters);
-    const key = outlines.string(decks[at] as number);
-    const title = outlines.string(decks[at + 1] as number);
-    const file = outlines.string(decks[at + 2] as number);
-    list[d] = new StoredDeck(key, title, file, deckTags, decks[at + 4] as number, outlines, first, chapters);
+    node = view.after(node, chapters);
+    list[d] = new StoredDeck(view.string(view.deck(d, 0)), view.string(view.deck(d, 1)), view.string(view.deck(d, 2)), tags, view.deck(d, 4), view, first, chapters);
   }
   return list;
 }

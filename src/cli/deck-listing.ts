@@ -1,10 +1,11 @@
 /**
- * `recall decks --json`, written straight from the decks into UTF-8: the bytes of
+ * `recall decks --json`, written straight from the decks' columns into UTF-8: the bytes of
  * `JSON.stringify(decks.map(…), null, 2)`, without the 50 000 objects that call needed (a deck, its
  * chapters, their sections), its generic walk of them, or the text it made (two-byte as soon as one
- * title has a CJK character, which made encoding it slow).
+ * title has a CJK character, which made encoding it slow). A re-opened library has its decks as
+ * columns already, so listing it makes no deck object and slices no string.
  */
-import type { DeckOutline, OutlineNode } from '../cards/card.js';
+import { DeckColumnsView, type DeckColumns } from '../cards/stored-decks.js';
 import { JsonBytes } from './json-bytes.js';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text);
@@ -47,45 +48,61 @@ const DECK = {
 };
 const NO_DECKS = utf8('[]\n');
 
-function writeNodes(out: JsonBytes, nodes: readonly OutlineNode[], bytes: NodeBytes): void {
-  if (nodes.length === 0) return out.bytes(EMPTY_LIST);
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as OutlineNode;
+const NULL = utf8('null');
+
+/** Writes string `i` of `view` as a JSON string. */
+const writeString = (out: JsonBytes, view: DeckColumnsView, i: number): void => out.string(view.text, view.starts[i], view.starts[i + 1]);
+
+/** Writes the `count` sibling nodes at `first` and returns the node after them and their descendants. */
+function writeNodes(out: JsonBytes, view: DeckColumnsView, first: number, count: number, bytes: NodeBytes): number {
+  if (count === 0) {
+    out.bytes(EMPTY_LIST);
+    return first;
+  }
+  let node = first;
+  for (let i = 0; i < count; i++) {
+    const number = view.node(node, 0);
+    const children = view.node(node, 4);
     out.bytes(i === 0 ? bytes.first : bytes.next);
-    out.stringOrNull(node.number);
+    if (number === -1) out.bytes(NULL);
+    else writeString(out, view, number);
     out.bytes(bytes.title);
-    out.string(node.title);
+    writeString(out, view, view.node(node, 1));
     out.bytes(bytes.cards);
-    out.number(node.cards);
+    out.number(view.node(node, 3));
     if (bytes.children) {
       out.bytes(bytes.children.key);
-      writeNodes(out, node.children, bytes.children.nodes);
+      node = writeNodes(out, view, node + 1, children, bytes.children.nodes);
+    } else {
+      node = view.after(node + 1, children);
     }
   }
   out.bytes(bytes.last);
+  return node;
 }
 
 /** Bytes a piece starts with room for: 256 decks of the corpus take about 170 KB. */
 const PIECE_BYTES = 256 * 1024;
 
 /** The listing's JSON and a newline, in pieces of `perPiece` decks. */
-export function* decksJsonPieces(decks: readonly DeckOutline[], perPiece: number): Generator<Buffer> {
+export function* decksJsonPieces(columns: DeckColumns, perPiece: number): Generator<Buffer> {
+  const view = new DeckColumnsView(columns);
   const out = new JsonBytes(PIECE_BYTES);
-  if (decks.length === 0) out.bytes(NO_DECKS);
-  for (let d = 0; d < decks.length; d++) {
-    const deck = decks[d] as DeckOutline;
+  if (view.deckCount === 0) out.bytes(NO_DECKS);
+  let node = 0;
+  for (let d = 0; d < view.deckCount; d++) {
     out.bytes(d === 0 ? DECK.first : DECK.next);
-    out.string(deck.key);
+    writeString(out, view, view.deck(d, 0));
     out.bytes(DECK.title);
-    out.string(deck.title);
+    writeString(out, view, view.deck(d, 1));
     out.bytes(DECK.file);
-    out.string(deck.file);
+    writeString(out, view, view.deck(d, 2));
     out.bytes(DECK.cards);
-    out.number(deck.cards);
+    out.number(view.deck(d, 4));
     out.bytes(DECK.chapters);
-    writeNodes(out, deck.chapters, CHAPTERS);
+    node = writeNodes(out, view, node, view.deck(d, 5), CHAPTERS);
     if ((d + 1) % perPiece === 0) yield out.take();
   }
-  if (decks.length > 0) out.bytes(DECK.last);
+  if (view.deckCount > 0) out.bytes(DECK.last);
   yield out.take();
 }

@@ -41,26 +41,21 @@ export class JsonBytes {
 
   /** `text` as it is, in UTF-8 (a lone surrogate becomes U+FFFD, as Buffer.from makes it). */
   raw(text: string): void {
-    const stop = this.#copyUpTo(text, false);
+    const stop = this.#copyUpTo(text, 0, text.length, false);
     if (stop !== -1) this.#at += this.#bytes.write(text.slice(stop), this.#at);
   }
 
-  /** `JSON.stringify(text)`. */
-  string(text: string): void {
-    const start = this.#at;
+  /** `JSON.stringify(text.slice(start, end))`, without the slice: a listing's strings are ranges of one text. */
+  string(text: string, start = 0, end = text.length): void {
+    const at = this.#at;
     this.#reserve(1)[this.#at++] = 0x22;
-    if (this.#copyUpTo(text, true) === -1) {
+    if (this.#copyUpTo(text, start, end, true) === -1) {
       this.#bytes[this.#at++] = 0x22;
       return;
     }
     // Something to escape (rare in a listing): JSON.stringify knows how, and its text has nothing left to escape.
-    this.#at = start;
-    this.raw(JSON.stringify(text));
-  }
-
-  stringOrNull(text: string | null): void {
-    if (text === null) this.raw('null');
-    else this.string(text);
+    this.#at = at;
+    this.raw(JSON.stringify(text.slice(start, end)));
   }
 
   /** `JSON.stringify(value)`: digits written directly for the counts a listing is mostly made of. */
@@ -77,15 +72,14 @@ export class JsonBytes {
   }
 
   /**
-   * Writes `text` as UTF-8 and returns -1, or stops at the first unit that needs more than copying and
-   * returns its index, the bytes before it written: a lone surrogate, and in a JSON string (`quoted`) a
-   * control character, a quote or a backslash.
+   * Writes `text` from `start` to `end` as UTF-8 and returns -1, or stops at the first unit that needs
+   * more than copying and returns its index, the bytes before it written: a lone surrogate, and in a
+   * JSON string (`quoted`) a control character, a quote or a backslash.
    */
-  #copyUpTo(text: string, quoted: boolean): number {
-    const bytes = this.#reserve(MAX_BYTES_PER_UNIT * text.length + 1);
+  #copyUpTo(text: string, start: number, end: number, quoted: boolean): number {
+    const bytes = this.#reserve(MAX_BYTES_PER_UNIT * (end - start) + 1);
     let at = this.#at;
-    const end = text.length;
-    for (let i = 0; i < end; i++) {
+    for (let i = start; i < end; i++) {
       const unit = text.charCodeAt(i);
       if (unit < 0x80) {
         if (quoted && (unit < 0x20 || unit === 0x22 || unit === 0x5c)) {

@@ -43,9 +43,14 @@ describe('JsonBytes', () => {
     expect(written((out) => out.number(value)).toString()).toBe(JSON.stringify(value));
   });
 
-  it('stringOrNull writes null for null', () => {
-    expect(written((out) => out.stringOrNull(null)).toString()).toBe('null');
-    expect(written((out) => out.stringOrNull('a')).toString()).toBe('"a"');
+  it('string(text, start, end) is string(text.slice(start, end)), a pair cut at either end included', () => {
+    const text = TRICKY.join('|');
+    for (let start = 0; start < text.length; start += 7) {
+      for (const end of [start, start + 1, start + 5, start + 40, text.length]) {
+        const slice = text.slice(start, Math.min(end, text.length));
+        expect(written((out) => out.string(text, start, Math.min(end, text.length)))).toEqual(written((out) => out.string(slice)));
+      }
+    }
   });
 
   it('raw writes text as it is, a lone surrogate as U+FFFD like Buffer.from', () => {

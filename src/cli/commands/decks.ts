@@ -28,10 +28,11 @@ function textOf(deck: DeckOutline): string {
 }
 
 export async function run(_operands: string[], options: DecksOptions, globals: GlobalOptions): Promise<void> {
-  const { decks } = await loadedDecks(globals);
+  const library = await loadedDecks(globals);
   if (options.json) {
-    await writePieces(process.stdout, decksJsonPieces(decks, DECKS_PER_PIECE));
+    await writePieces(process.stdout, decksJsonPieces(library.deckColumns, DECKS_PER_PIECE));
     return;
   }
+  const { decks } = library;
   process.stdout.write(decks.length ? `${decks.map(textOf).join('\n\n')}\n` : 'No decks.\n');
 }
