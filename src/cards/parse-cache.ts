@@ -15,10 +15,10 @@
  * next time.
  *
  * On top of the entries, the cache keeps the libraries last made from them (their decks, problems,
- * lint and cards) each in a file of its own, named by the entries file it reads card texts from and a
- * hash of every note's path, deck key and stat. Re-opening an unchanged library reads only that (a few
- * MB of columns) and not one entry; switching between deck sets writes a small library file, not the
- * entries again.
+ * lint and cards) each in a file of its own, named by the entries file it reads card texts from and
+ * its deck set, holding every note's path, deck key and stat, which must all be as they are now for
+ * it to be served. Re-opening an unchanged library reads only that (a few MB of columns) and not one
+ * entry; switching between deck sets writes a small library file, not the entries again.
  *
  * The entries file: each entry (its cards' texts, then everything else) one after the other, then the
  * index (fingerprints and where each entry is), then a footer saying where that is and naming this
@@ -27,12 +27,13 @@
  * old one, so a reader's open file never changes under it. Entries parsed in this run are written as
  * soon as they are parsed, so a first parse never holds every card's text in memory.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from '../errors.js';
+import { nodeCrypto } from '../node-crypto.js';
+import { fnv1a } from '../schedule/fnv1a.js';
 import { decodedEntry, entryCardColumns, type EncodedEntry } from './cache-entry.js';
 import type { CardRules } from './candidates.js';
 import type { Card, DeckOutline } from './card.js';
@@ -43,7 +44,7 @@ import { CardTexts } from './stored-card.js';
 import { joinedCardColumns, storedCards, type CardColumns, type CardPart } from './stored-columns.js';
 import { deckColumns, decksOf, type DeckColumns } from './stored-decks.js';
 
-const FORMAT = 7;
+const FORMAT = 8;
 const FILE_NAME = 'notes.v8';
 /** The file's last bytes: what tells a cache file from anything else. */
 const MAGIC = Buffer.from('\nrecall parse cache\n');
@@ -69,15 +70,18 @@ export function cardRules(o: CardRules): Required<CardRules> {
 /**
  * The identity of the parsing code: this module's own bytes and the names of the files beside it (in
  * the bundle, chunk names carry a hash of their content, so any change to the pipeline renames one).
+ * Hashed with FNV, not SHA-256: a warm start then never loads node:crypto.
  */
 function codeVersion(): string {
   const self = fileURLToPath(import.meta.url);
-  const hash = createHash('sha256').update(readFileSync(self));
-  for (const name of readdirSync(dirname(self)).sort()) hash.update(`${name}\0`);
-  return hash.digest('base64url');
+  const text = readFileSync(self, 'latin1');
+  const names = readdirSync(dirname(self)).sort().join('\0');
+  return [fnv1a(text), text.length, fnv1a(names), names.length].map((n) => n.toString(36)).join('.');
 }
 
-export const textHash = (text: string): string => createHash('sha256').update(text).digest('base64url');
+const sha256 = (text: string): string => nodeCrypto().createHash('sha256').update(text).digest('base64url');
+
+export const textHash = (text: string): string => sha256(text);
 
 /** What the cache keeps of a file's stat: its fingerprint, and its ctime to tell a file changed around a save. */
 export interface FileStamp {
@@ -170,8 +174,16 @@ interface NotesFooter extends Footer {
   readonly index: Section;
 }
 
+/** Which notes a library was made of: each one's path and deck key, and their stamps. */
+interface LibraryNotes {
+  readonly names: string;
+  readonly stamps: Uint8Array;
+}
+
 interface LibraryFooter extends Footer {
-  readonly key: string;
+  readonly rules: string;
+  /** LibraryNotes. */
+  readonly notes: Section;
   readonly decks: Section;
   readonly problems: Section;
   readonly lint: Section;
@@ -276,8 +288,8 @@ export class ParseCache {
   private index?: { readonly files: ReadonlyMap<string, Known>; readonly entries: ReadonlyMap<string, Place> };
   /** The file being written (created on the first entry parsed or at the save); null: writing failed. */
   private writer?: CacheWriter | null;
-  /** The library of this run: its key and notes' stats, and what it is once made. */
-  private library?: { readonly key: string; readonly stamps: NoteStamps; record?: LibraryRecord };
+  /** The library of this run: its file's name, which notes it is of, and what it is once made. */
+  private library?: { readonly name: string; readonly names: string; readonly stamps: NoteStamps; record?: LibraryRecord };
 
   private constructor(
     private readonly file: string,
@@ -315,19 +327,22 @@ export class ParseCache {
    */
   storedLibrary(notes: readonly NoteSource[], stamps: NoteStamps): LintedLibrary | undefined {
     const names = notes.map((note) => `${note.file}\0${note.deckKey}\n`).join('');
-    const key = createHash('sha256').update(`${this.code}\0${this.rules}\0${names}`).update(stamps.bytes).digest('base64url');
-    this.library = { key, stamps };
+    const name = this.libraryName(notes);
+    this.library = { name, names, stamps };
     const notesFile = this.stored;
     if (!notesFile) return undefined;
     let texts: CardTexts;
     try {
-      texts = new CardTexts(openSync(this.libraryFile(notesFile.footer.generation, key), 'r'));
+      texts = new CardTexts(openSync(this.libraryFile(notesFile.footer.generation, name), 'r'));
     } catch {
       return undefined;
     }
     try {
       const footer = footerOf<LibraryFooter>(texts, this.code);
-      if (footer?.key !== key || footer.generation !== notesFile.footer.generation) return undefined;
+      if (footer?.rules !== this.rules || footer.generation !== notesFile.footer.generation) return undefined;
+      // Compared in full, not by a hash of them: a stale library is impossible, and nothing is hashed.
+      const madeOf = readSection<LibraryNotes>(texts, footer.notes);
+      if (madeOf.names !== names || Buffer.compare(madeOf.stamps, stamps.bytes) !== 0) return undefined;
       const deckColumns = readSection<DeckColumns>(texts, footer.decks);
       const problems = readSection<Problem[]>(texts, footer.problems);
       let decks: DeckOutline[] | undefined;
@@ -351,8 +366,16 @@ export class ParseCache {
     }
   }
 
-  private libraryFile(generation: string, key: string): string {
-    return join(dirname(this.file), `library-${generation}-${key}.v8`);
+  /**
+   * The name of the library of `notes`, made cheaply of the rules, how many notes, the first and the last:
+   * deck sets that share a name only replace each other's file (which notes a file is of is checked in full).
+   */
+  private libraryName(notes: readonly NoteSource[]): string {
+    return fnv1a(`${this.rules}\0${notes.length}\0${notes[0]?.file ?? ''}\0${notes.at(-1)?.file ?? ''}`).toString(36);
+  }
+
+  private libraryFile(generation: string, name: string): string {
+    return join(dirname(this.file), `library-${generation}-${name}.v8`);
   }
 
   /** Keeps `record` as the library of the notes last given to `storedLibrary`, to save with the entries. */
@@ -388,7 +411,7 @@ export class ParseCache {
 
   /** The entry key of a note: its text hash, where it is, the rules and the code. */
   key(text: string, file: string, deckKey: string): string {
-    return createHash('sha256').update(`${this.code}\0${this.rules}\0${file}\0${deckKey}\0${text}`).digest('base64url');
+    return sha256(`${this.code}\0${this.rules}\0${file}\0${deckKey}\0${text}`);
   }
 
   /**
@@ -473,7 +496,7 @@ export class ParseCache {
       this.writer = null;
     }
     if (!entries) return;
-    if (this.library?.record) this.writeLibrary(this.library.key, this.library.stamps, this.library.record, entries);
+    if (this.library?.record) this.writeLibrary(this.library, this.library.record, entries);
     this.pruneLibraries(entries.generation);
   }
 
@@ -500,7 +523,7 @@ export class ParseCache {
     }
     const files = [...this.seen].filter(([, known]) => known.ctimeMs < writer.startedMs - RACY_MS);
     const index = writer.append(serialize({ files, entries: [...placed] } satisfies Index));
-    const generation = randomBytes(12).toString('base64url');
+    const generation = nodeCrypto().randomBytes(12).toString('base64url');
     finish(writer, { format: FORMAT, code: this.code, generation, index } satisfies NotesFooter, this.file);
     return { generation, placed };
   }
@@ -521,7 +544,11 @@ export class ParseCache {
    * Writes the library file, its card texts where the entries file of `generation` has them (`placed`
    * when it was just written, else where they were read from); not when a note changed around the save.
    */
-  private writeLibrary(key: string, stamps: NoteStamps, record: LibraryRecord, { generation, placed }: { readonly generation: string; readonly placed?: ReadonlyMap<string, Place> }): void {
+  private writeLibrary(
+    { name, names, stamps }: { readonly name: string; readonly names: string; readonly stamps: NoteStamps },
+    record: LibraryRecord,
+    { generation, placed }: { readonly generation: string; readonly placed?: ReadonlyMap<string, Place> },
+  ): void {
     const parts: CardPart[] = [];
     for (const { key: entryKey, kept } of record.parts) {
       const entry = this.used.get(entryKey);
@@ -536,7 +563,7 @@ export class ParseCache {
         base: place.at,
       });
     }
-    const path = this.libraryFile(generation, key);
+    const path = this.libraryFile(generation, name);
     const writer = new CacheWriter(`${path}.${process.pid}.tmp`);
     try {
       if (!stamps.allBefore(writer.startedMs - RACY_MS)) {
@@ -547,7 +574,9 @@ export class ParseCache {
         format: FORMAT,
         code: this.code,
         generation,
-        key,
+        rules: this.rules,
+        // A copy: the stamps' own bytes are a view of a larger buffer, which serialize would write whole.
+        notes: writer.append(serialize({ names, stamps: stamps.bytes.slice() } satisfies LibraryNotes)),
         decks: writer.append(serialize(deckColumns(record.decks))),
         problems: writer.append(serialize(record.problems)),
         lint: writer.append(serialize(record.lint)),

@@ -5,11 +5,11 @@
  * command reads the settings, and importing conf (ajv, its formats, semver…) cost more start-up than
  * the rest of a plain command (issue 7), so conf is loaded only when something is written.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Conf from 'conf';
 import { UserError } from '../errors.js';
+import { nodeCrypto } from '../node-crypto.js';
 import { configHome, ensureFolder, FILE_MODE } from './paths.js';
 import { quoted } from './quoted.js';
 import {
@@ -133,7 +133,7 @@ async function saveStored(file: string, stored: Stored): Promise<void> {
 
 /** A short random id, safe as a file name everywhere (hex: no leading `-`, no case clashes). */
 function newDeviceId(): string {
-  return randomBytes(5).toString('hex');
+  return nodeCrypto().randomBytes(5).toString('hex');
 }
 
 /** The settings with their file, and which keys the file sets. Generates and saves the deviceId on first use. */
