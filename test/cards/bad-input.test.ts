@@ -40,6 +40,20 @@ describe('bad input', () => {
     expect(library.problems).toEqual([{ file: empty, message: 'no .md notes in this folder' }]);
   });
 
+  it('reads a file named by two deck paths once, as the first names it, cached or not', async () => {
+    const dir = folder({ 'a.md': GOOD, 'sub/b.md': GOOD.replace('Good deck', 'Second deck') });
+    const b = path.join(dir, 'sub', 'b.md');
+    const cacheDir = path.join(dir, '.cache');
+    for (const io of [{}, { cacheDir }, { cacheDir }]) {
+      const library = await loadLibrary([b, dir, path.join(dir, 'sub')], DEFAULT_SETTINGS, io);
+      expect(library.decks.map((d) => [d.key, d.title])).toEqual([
+        ['b.md', 'Second deck'],
+        ['a.md', 'Good deck'],
+      ]);
+      expect(library.problems).toEqual([]);
+    }
+  });
+
   it('names invalid frontmatter with its line, and loads the next file', async () => {
     const dir = folder({ 'a.md': '---\ntitle: ok\ncommand: `rke up`\n---\n# A\n\nBody with enough words for a card.\n', 'b.md': GOOD });
     const library = await load(dir);
