@@ -40,14 +40,14 @@ interface Folder {
 class FoundNotes {
   readonly notes: NoteSource[] = [];
   /** Files already found: only several deck paths can name one twice. */
-  private seen?: Set<string>;
+  private readonly seen: Set<string> | undefined;
 
   constructor(
     readonly stamps: NoteStamps | undefined,
     readonly problems: Problem[],
     deckPaths: number,
   ) {
-    if (deckPaths > 1) this.seen = new Set();
+    this.seen = deckPaths > 1 ? new Set() : undefined;
   }
 
   add(note: NoteSource): void {

@@ -36,6 +36,10 @@ export function deckColumns(decks: readonly DeckOutline[]): DeckColumns {
 /** One empty list for every leaf: most outline nodes have no children, and ten thousand empty arrays are garbage collector work. */
 const NONE: readonly never[] = Object.freeze([]);
 
+/** The fields of a deck in DeckColumns.decks, by index. */
+export const DeckField = { key: 0, title: 1, file: 2, tagCount: 3, cards: 4, chapterCount: 5 } as const;
+/** The fields of an outline node in DeckColumns.nodes, by index. */
+export const NodeField = { number: 0, title: 1, line: 2, cards: 3, childCount: 4 } as const;
 const DECK_FIELDS = 6;
 const NODE_FIELDS = 5;
 
@@ -61,12 +65,12 @@ export class DeckColumnsView {
     return this.text.slice(this.starts[i], this.starts[i + 1]);
   }
 
-  /** Deck `d`'s field `field` (0 key, 1 title, 2 file: strings; 3 tag count, 4 cards, 5 chapter count). */
+  /** Field `field` (a DeckField) of deck `d`: a number, or the index of a string (key, title, file). */
   deck(d: number, field: number): number {
     return this.columns.decks[DECK_FIELDS * d + field] as number;
   }
 
-  /** Node `n`'s field `field` (0 number: a string, -1 none; 1 title: a string; 2 line, 3 cards, 4 child count). */
+  /** Field `field` (a NodeField) of node `n`: a number, or the index of a string (title; number, -1 for none). */
   node(n: number, field: number): number {
     return this.columns.nodes[NODE_FIELDS * n + field] as number;
   }
@@ -79,7 +83,7 @@ export class DeckColumnsView {
   /** The node after the `count` siblings at `node` and their descendants. */
   after(node: number, count: number): number {
     let next = node;
-    for (let pending = count; pending > 0; next++) pending += this.node(next, 4) - 1;
+    for (let pending = count; pending > 0; next++) pending += this.node(next, NodeField.childCount) - 1;
     return next;
   }
 
@@ -89,13 +93,13 @@ export class DeckColumnsView {
     const list: OutlineNode[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const n = next.node++;
-      const number = this.node(n, 0);
+      const number = this.node(n, NodeField.number);
       list[i] = {
         number: number === -1 ? null : this.string(number),
-        title: this.string(this.node(n, 1)),
-        line: this.node(n, 2),
-        cards: this.node(n, 3),
-        children: this.nodesAt(this.node(n, 4), next),
+        title: this.string(this.node(n, NodeField.title)),
+        line: this.node(n, NodeField.line),
+        cards: this.node(n, NodeField.cards),
+        children: this.nodesAt(this.node(n, NodeField.childCount), next),
       };
     }
     return list;
@@ -150,13 +154,14 @@ export function decksOf(columns: DeckColumns): DeckOutline[] {
   let tag = 0;
   let node = 0;
   for (let d = 0; d < list.length; d++) {
-    const tagCount = view.deck(d, 3);
+    const tagCount = view.deck(d, DeckField.tagCount);
     const tags = view.tags(tag, tagCount);
     tag += tagCount;
-    const chapters = view.deck(d, 5);
+    const chapters = view.deck(d, DeckField.chapterCount);
     const first = node;
     node = view.after(node, chapters);
-    list[d] = new StoredDeck(view.string(view.deck(d, 0)), view.string(view.deck(d, 1)), view.string(view.deck(d, 2)), tags, view.deck(d, 4), view, first, chapters);
+    const string = (field: number) => view.string(view.deck(d, field));
+    list[d] = new StoredDeck(string(DeckField.key), string(DeckField.title), string(DeckField.file), tags, view.deck(d, DeckField.cards), view, first, chapters);
   }
   return list;
 }

@@ -5,7 +5,7 @@
  * title has a CJK character, which made encoding it slow). A re-opened library has its decks as
  * columns already, so listing it makes no deck object and slices no string.
  */
-import { DeckColumnsView, type DeckColumns } from '../cards/stored-decks.js';
+import { DeckColumnsView, DeckField, NodeField, type DeckColumns } from '../cards/stored-decks.js';
 import { JsonBytes } from './json-bytes.js';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text);
@@ -61,15 +61,15 @@ function writeNodes(out: JsonBytes, view: DeckColumnsView, first: number, count:
   }
   let node = first;
   for (let i = 0; i < count; i++) {
-    const number = view.node(node, 0);
-    const children = view.node(node, 4);
+    const number = view.node(node, NodeField.number);
+    const children = view.node(node, NodeField.childCount);
     out.bytes(i === 0 ? bytes.first : bytes.next);
     if (number === -1) out.bytes(NULL);
     else writeString(out, view, number);
     out.bytes(bytes.title);
-    writeString(out, view, view.node(node, 1));
+    writeString(out, view, view.node(node, NodeField.title));
     out.bytes(bytes.cards);
-    out.number(view.node(node, 3));
+    out.number(view.node(node, NodeField.cards));
     if (bytes.children) {
       out.bytes(bytes.children.key);
       node = writeNodes(out, view, node + 1, children, bytes.children.nodes);
@@ -92,15 +92,15 @@ export function* decksJsonPieces(columns: DeckColumns, perPiece: number): Genera
   let node = 0;
   for (let d = 0; d < view.deckCount; d++) {
     out.bytes(d === 0 ? DECK.first : DECK.next);
-    writeString(out, view, view.deck(d, 0));
+    writeString(out, view, view.deck(d, DeckField.key));
     out.bytes(DECK.title);
-    writeString(out, view, view.deck(d, 1));
+    writeString(out, view, view.deck(d, DeckField.title));
     out.bytes(DECK.file);
-    writeString(out, view, view.deck(d, 2));
+    writeString(out, view, view.deck(d, DeckField.file));
     out.bytes(DECK.cards);
-    out.number(view.deck(d, 4));
+    out.number(view.deck(d, DeckField.cards));
     out.bytes(DECK.chapters);
-    node = writeNodes(out, view, node, view.deck(d, 5), CHAPTERS);
+    node = writeNodes(out, view, node, view.deck(d, DeckField.chapterCount), CHAPTERS);
     if ((d + 1) % perPiece === 0) yield out.take();
   }
   if (view.deckCount > 0) out.bytes(DECK.last);
