@@ -58,9 +58,11 @@ export function findRelinks(
   hasHistory: (id: string) => boolean,
 ): Relink[] {
   const present = new Set(cards.map((c) => c.id));
+  const decks = new Set(cards.map((c) => c.deck));
   const orphansByDeck = new Map<string, { id: string; tokens: Set<string> }[]>();
   for (const [id, recorded] of texts) {
-    if (present.has(id) || !hasHistory(id)) continue;
+    // An orphan of a deck no longer in the notes (or never in these: a wrong deck folder) has nothing to move to.
+    if (present.has(id) || !hasHistory(id) || !decks.has(recorded.deck)) continue;
     // Only now read the text: a snapshot's texts are decoded when read, and most cards are present.
     const list = orphansByDeck.get(recorded.deck) ?? [];
     list.push({ id, tokens: tokens(recorded.text) });

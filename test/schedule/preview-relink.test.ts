@@ -87,6 +87,25 @@ describe('relink', () => {
     expect(relinks[0]!.similarity).toBeGreaterThan(similarity(text, cardText(near)));
   });
 
+  it('reads no recorded text of a deck no longer in the notes', () => {
+    let read = 0;
+    const recorded = (deck: string, body: string) => ({
+      deck,
+      get text() {
+        read += 1;
+        return body;
+      },
+    });
+    const texts = new Map([
+      ['old-a', recorded('d.md', text)],
+      ['old-gone', recorded('gone.md', text)],
+    ]);
+    const edited = card('new-a', 'd.md', 'Rancher server', 'runs as a container on a Kubernetes cluster and manages the downstream clusters');
+    const relinks = findRelinks([edited], texts, (id) => id.startsWith('old'));
+    expect(relinks.map(({ from, to }) => ({ from, to }))).toEqual([{ from: 'old-a', to: 'new-a' }]);
+    expect(read).toBe(1);
+  });
+
   it('normalises whitespace and keeps card text within 1 KiB', () => {
     expect(cardText({ front: 'What  is\nit?', back: ' This.\n' })).toBe('What is it? This.');
     const long = cardText({ front: 'x', back: '数'.repeat(600) });
