@@ -255,8 +255,11 @@ class CacheWriter {
   }
 }
 
+/** The bytes of an entry's meta (everything but its cards' texts), read from its file. */
+const metaBytes = ({ texts, place }: Entry): Buffer => texts.bytes(place.at + place.textBytes, place.metaBytes);
+
 /** An entry's cards, read from its file, and where each card's texts are in it. */
-const decoded = ({ texts, place }: Entry) => decodedEntry(texts.bytes(place.at + place.textBytes, place.metaBytes), texts, place.at);
+const decoded = (entry: Entry) => decodedEntry(metaBytes(entry), entry.texts, entry.place.at);
 
 const readSection = <T>(texts: CardTexts, [at, bytes]: Section): T => deserialize(texts.bytes(at, bytes)) as T;
 
@@ -557,7 +560,7 @@ export class ParseCache {
       // Each entry's card columns are read when joined, one after the other: no card is decoded.
       parts.push({
         get columns() {
-          return entryCardColumns(entry.texts.bytes(entry.place.at + entry.place.textBytes, entry.place.metaBytes));
+          return entryCardColumns(metaBytes(entry));
         },
         kept,
         base: place.at,

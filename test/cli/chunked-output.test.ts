@@ -5,12 +5,12 @@ import { writePieces } from '../../src/cli/chunked-output.js';
 describe('writePieces', () => {
   it('writes every piece in order to a stream that is slower than the writer', async () => {
     const received: string[] = [];
-    let waits = 0;
+    let writes = 0;
     const slow = new Writable({
       highWaterMark: 8,
       write(chunk: Buffer, _encoding, done) {
         received.push(chunk.toString());
-        waits += 1;
+        writes += 1;
         setTimeout(done, 1);
       },
     });
@@ -18,7 +18,7 @@ describe('writePieces', () => {
     await writePieces(slow, pieces);
     await new Promise<void>((resolve) => slow.end(resolve));
     expect(received.join('')).toBe(pieces.join(''));
-    expect(waits).toBe(40);
+    expect(writes).toBe(40);
   });
 
   it('writes buffers and strings alike', async () => {
