@@ -1,11 +1,12 @@
 /**
  * Inline markdown (a paragraph's, a heading's or a table cell's text) → the mdast phrasing nodes
  * mdast-util-from-markdown would give, for the inline syntax study notes use most: text, code spans,
- * `**strong**`, `[links](url)` and `![images](url)`. Anything it is not sure of (escapes, entities, HTML,
- * `_` or single `*`, emphasis that could both open and close, reference links, titles…) makes it answer
- * null, and the caller hands the whole block to micromark. The differential test holds it to identity.
+ * `*emphasis*`, `**strong**`, `[links](url)` and `![images](url)`. Anything it is not sure of (escapes,
+ * entities, HTML, `_`, runs of three `*` or more, a run that could both open and close, a `*` closing a
+ * `**` or the other way round, reference links, titles…) makes it answer null, and the caller hands the
+ * whole block to micromark. The differential test holds it to identity.
  */
-import type { Image, Link, PhrasingContent, Strong, Text } from 'mdast';
+import type { Emphasis, Image, Link, PhrasingContent, Strong, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 
 /** One line of the inline text: its content (indentation already stripped) and where it starts in the file. */
@@ -65,6 +66,7 @@ class SegmentPoints {
 type Token =
   | { readonly kind: 'text'; readonly start: number; readonly end: number }
   | { readonly kind: 'code'; readonly start: number; readonly end: number; readonly value: string }
+  /** A `*` (emphasis) or `**` (strong) run that can only open, or only close. */
   | { readonly kind: 'open' | 'close'; readonly start: number; readonly end: number }
   | { kind: 'bracket'; readonly start: number; readonly end: number; readonly image: boolean; link: boolean }
   | { readonly kind: 'linkEnd'; readonly start: number; readonly end: number; readonly url: string };
@@ -135,13 +137,14 @@ function tokens(text: string): Token[] | null {
         break;
       }
       case '*': {
-        if (runLength(text, i, '*') !== 2) return null;
+        const run = runLength(text, i, '*');
+        if (run > 2) return null;
         const before = classOf(text, i - 1);
-        const after = classOf(text, i + 2);
+        const after = classOf(text, i + run);
         if (before < 0 || after < 0) return null;
         const left = after !== 1 && (after !== 2 || before !== 0);
         const right = before !== 1 && (before !== 2 || after !== 0);
-        next = i + 2;
+        next = i + run;
         if (left && right) return null;
         if (left || right) {
           flush(i);
@@ -192,17 +195,18 @@ function tokens(text: string): Token[] | null {
 }
 
 interface Frame {
-  readonly kind: 'root' | 'strong' | 'link' | 'image';
+  readonly kind: 'root' | 'emphasis' | 'strong' | 'link' | 'image';
   readonly start: number;
   readonly children: PhrasingContent[];
 }
 
 /**
- * The tokens with each `**` that finds no partner turned into text, as CommonMark has it: a closer takes
- * the nearest unmatched opener (every run is exactly `**` and none both opens and closes, so that is the
- * whole rule), and the delimiters inside a link's text pair only among themselves.
+ * The tokens with each run that finds no partner turned into text, as CommonMark has it: a closer takes
+ * the nearest unmatched opener (no run both opens and closes, so that is the whole rule), and the
+ * delimiters inside a link's text pair only among themselves. Null when that opener's run is not as long
+ * as the closer's: CommonMark then takes part of the longer run, which is left to micromark.
  */
-function paired(list: readonly Token[]): Token[] {
+function paired(list: readonly Token[]): Token[] | null {
   const out = [...list];
   const openers: number[] = [];
   const scopes: number[] = [];
@@ -212,14 +216,16 @@ function paired(list: readonly Token[]): Token[] {
   const closeScope = (bottom: number) => {
     while (openers.length > bottom) literal(openers.pop()!);
   };
-  out.forEach((token, k) => {
+  const length = (k: number) => out[k]!.end - out[k]!.start;
+  for (let k = 0; k < out.length; k++) {
+    const token = out[k]!;
     if (token.kind === 'open') openers.push(k);
     else if (token.kind === 'close') {
-      if (openers.length > (scopes[scopes.length - 1] ?? 0)) openers.pop();
-      else literal(k);
+      if (openers.length <= (scopes[scopes.length - 1] ?? 0)) literal(k);
+      else if (length(openers.pop()!) !== length(k)) return null;
     } else if (token.kind === 'bracket' && token.link) scopes.push(openers.length);
     else if (token.kind === 'linkEnd') closeScope(scopes.pop()!);
-  });
+  }
   closeScope(0);
   return out;
 }
@@ -231,6 +237,7 @@ export function phrasing(segments: readonly Segment[]): PhrasingContent[] | null
   const raw = tokens(text);
   if (!raw) return null;
   const list = paired(raw);
+  if (!list) return null;
   const stack: Frame[] = [{ kind: 'root', start: 0, children: [] }];
   const top = () => stack[stack.length - 1]!;
   const addText = (start: number, end: number) => {
@@ -252,12 +259,14 @@ export function phrasing(segments: readonly Segment[]): PhrasingContent[] | null
         top().children.push({ type: 'inlineCode', value: token.value, position: points.position(token.start, token.end) });
         break;
       case 'open':
-        stack.push({ kind: 'strong', start: token.start, children: [] });
+        stack.push({ kind: token.end - token.start === 1 ? 'emphasis' : 'strong', start: token.start, children: [] });
         break;
       case 'close': {
         const frame = stack.pop()!;
-        if (frame.kind !== 'strong') return null;
-        top().children.push({ type: 'strong', children: frame.children, position: points.position(frame.start, token.end) } satisfies Strong);
+        const kind = token.end - token.start === 1 ? 'emphasis' : 'strong';
+        if (frame.kind !== kind) return null;
+        const position = points.position(frame.start, token.end);
+        top().children.push(kind === 'emphasis' ? ({ type: 'emphasis', children: frame.children, position } satisfies Emphasis) : ({ type: 'strong', children: frame.children, position } satisfies Strong));
         break;
       }
       case 'bracket':

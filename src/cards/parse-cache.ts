@@ -79,9 +79,8 @@ function codeVersion(): string {
   return [fnv1a(text), text.length, fnv1a(names), names.length].map((n) => n.toString(36)).join('.');
 }
 
-const sha256 = (text: string): string => nodeCrypto().createHash('sha256').update(text).digest('base64url');
-
-export const textHash = (text: string): string => sha256(text);
+/** SHA-256 of `text`, base64url. */
+export const textHash = (text: string): string => nodeCrypto().createHash('sha256').update(text).digest('base64url');
 
 /** What the cache keeps of a file's stat: its fingerprint, and its ctime to tell a file changed around a save. */
 export interface FileStamp {
@@ -93,7 +92,7 @@ const STAMP_FIELDS = 5;
 
 /**
  * The stats of a list of notes as numbers (device, inode, size, mtime, ctime; NaN where a note could not
- * be statted): ten thousand of them are compared, as a whole, by hashing these bytes. Each stat is
+ * be statted): ten thousand of them are compared, as a whole, as these bytes. Each stat is
  * added as its note is found and dropped at once: ten thousand stats kept are garbage collector work.
  */
 export class NoteStamps {
@@ -182,7 +181,7 @@ interface LibraryNotes {
 
 interface LibraryFooter extends Footer {
   readonly rules: string;
-  /** LibraryNotes. */
+  /** Which notes it was made of (LibraryNotes). */
   readonly notes: Section;
   readonly decks: Section;
   readonly problems: Section;
@@ -414,7 +413,7 @@ export class ParseCache {
 
   /** The entry key of a note: its text hash, where it is, the rules and the code. */
   key(text: string, file: string, deckKey: string): string {
-    return sha256(`${this.code}\0${this.rules}\0${file}\0${deckKey}\0${text}`);
+    return textHash(`${this.code}\0${this.rules}\0${file}\0${deckKey}\0${text}`);
   }
 
   /**

@@ -143,7 +143,7 @@ describe('the block scanner in front of micromark', () => {
     expectSameTrees(cases, false);
   });
 
-  it('gives micromark’s tree for lists with one item it leaves to micromark', () => {
+  it('gives micromark’s tree for lists with one item that may be left to micromark', () => {
     const items = [
       '*a* b', '_a b', '*a b', 'a &amp; b', 'a \\* b', 'a <b>c</b>', 'a  \n  b', 'a\\\n  b', 'a\n  ```\n  x', 'a\n  <div>\n  x',
       '```\n  x\n  ```\n  *y*', '*a*\n\n  b', '*a*\n\n      code', '*a*\n  - *b*\n  - c', '*a*\n  > *q*', '*a*\n  ---', '*a*\n  ===',
@@ -166,6 +166,14 @@ describe('the block scanner in front of micromark', () => {
   it('builds a long list with a stray `**`, and a paragraph of unclosed `[`, itself', () => {
     expect(scanned(`${'- **a** b\n'.repeat(200)}- **a b\n`, true).slowChars).toBe(0);
     expect(scanned(`${'[a '.repeat(200)}[b](c)\n`, true).slowChars).toBe(0);
+  });
+
+  it('builds emphasis itself, and leaves a `*` closing a `**` (or the other way round) to micromark', () => {
+    const list = `${'- *a* b **c** *d **e** f*\n'.repeat(200)}- *a b\n`;
+    expect(scanned(list, true).slowChars).toBe(0);
+    expectSameTrees([list], true);
+    for (const unsure of ['**a* b', '*a** b', '***a*** b', 'a*b*c']) expect(scanned(`- x\n- ${unsure}\n`, true).slowChars).toBeGreaterThan(0);
+    expectSameTrees(['**a* b', '*a** b', '***a*** b', 'a*b*c', '*a **b* c**', '**a *b** c*'].map((t) => `- x\n- ${t}\n`), true);
   });
 
   it('gives micromark’s tree for random markdown', () => {
