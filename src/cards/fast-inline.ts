@@ -1,9 +1,9 @@
 /**
  * Inline markdown (a paragraph's, a heading's or a table cell's text) → the mdast phrasing nodes
  * mdast-util-from-markdown would give, for the inline syntax study notes use most: text, code spans,
- * `*emphasis*`, `**strong**`, `[links](url)` and `![images](url)`. Anything it is not sure of (escapes,
- * entities, HTML, `_`, runs of three `*` or more, a run that could both open and close, a `*` closing a
- * `**` or the other way round, reference links, titles…) makes it answer null, and the caller hands the
+ * `*emphasis*`, `**strong**` (or with `_`), `[links](url)` and `![images](url)`. Anything it is not sure
+ * of (escapes, entities, HTML, runs of three delimiters or more, a run that could both open and close, a
+ * `*` closing a `**` or an `_`, reference links, titles…) makes it answer null, and the caller hands the
  * whole block to micromark. The differential test holds it to identity.
  */
 import type { Emphasis, Image, Link, PhrasingContent, Strong, Text } from 'mdast';
@@ -66,8 +66,8 @@ class SegmentPoints {
 type Token =
   | { readonly kind: 'text'; readonly start: number; readonly end: number }
   | { readonly kind: 'code'; readonly start: number; readonly end: number; readonly value: string }
-  /** A `*` (emphasis) or `**` (strong) run that can only open, or only close. */
-  | { readonly kind: 'open' | 'close'; readonly start: number; readonly end: number }
+  /** A `*` or `_` (emphasis) or `**` or `__` (strong) run that can only open, or only close. */
+  | { readonly kind: 'open' | 'close'; readonly start: number; readonly end: number; readonly marker: string }
   | { kind: 'bracket'; readonly start: number; readonly end: number; readonly image: boolean; link: boolean }
   | { readonly kind: 'linkEnd'; readonly start: number; readonly end: number; readonly url: string };
 
@@ -136,8 +136,9 @@ function tokens(text: string): Token[] | null {
         }
         break;
       }
-      case '*': {
-        const run = runLength(text, i, '*');
+      case '*':
+      case '_': {
+        const run = runLength(text, i, c);
         if (run > 2) return null;
         const before = classOf(text, i - 1);
         const after = classOf(text, i + run);
@@ -145,10 +146,14 @@ function tokens(text: string): Token[] | null {
         const left = after !== 1 && (after !== 2 || before !== 0);
         const right = before !== 1 && (before !== 2 || after !== 0);
         next = i + run;
-        if (left && right) return null;
+        if (left && right) {
+          // An `_` inside a word (snake_case) neither opens nor closes: it is text.
+          if (c === '_' && before === 0 && after === 0) break;
+          return null;
+        }
         if (left || right) {
           flush(i);
-          out.push({ kind: left ? 'open' : 'close', start: i, end: next });
+          out.push({ kind: left ? 'open' : 'close', start: i, end: next, marker: c });
           textStart = next;
         }
         break;
@@ -203,8 +208,9 @@ interface Frame {
 /**
  * The tokens with each run that finds no partner turned into text, as CommonMark has it: a closer takes
  * the nearest unmatched opener (no run both opens and closes, so that is the whole rule), and the
- * delimiters inside a link's text pair only among themselves. Null when that opener's run is not as long
- * as the closer's: CommonMark then takes part of the longer run, which is left to micromark.
+ * delimiters inside a link's text pair only among themselves. Null when that opener's run is not of the
+ * closer's marker (CommonMark then looks further back) or not as long (it then takes part of the longer
+ * run): those are left to micromark.
  */
 function paired(list: readonly Token[]): Token[] | null {
   const out = [...list];
@@ -216,13 +222,15 @@ function paired(list: readonly Token[]): Token[] | null {
   const closeScope = (bottom: number) => {
     while (openers.length > bottom) literal(openers.pop()!);
   };
-  const length = (k: number) => out[k]!.end - out[k]!.start;
   for (let k = 0; k < out.length; k++) {
     const token = out[k]!;
     if (token.kind === 'open') openers.push(k);
     else if (token.kind === 'close') {
       if (openers.length <= (scopes[scopes.length - 1] ?? 0)) literal(k);
-      else if (length(openers.pop()!) !== length(k)) return null;
+      else {
+        const opener = out[openers.pop()!] as typeof token;
+        if (opener.marker !== token.marker || opener.end - opener.start !== token.end - token.start) return null;
+      }
     } else if (token.kind === 'bracket' && token.link) scopes.push(openers.length);
     else if (token.kind === 'linkEnd') closeScope(scopes.pop()!);
   }

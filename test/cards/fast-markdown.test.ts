@@ -168,12 +168,14 @@ describe('the block scanner in front of micromark', () => {
     expect(scanned(`${'[a '.repeat(200)}[b](c)\n`, true).slowChars).toBe(0);
   });
 
-  it('builds emphasis itself, and leaves a `*` closing a `**` (or the other way round) to micromark', () => {
-    const list = `${'- *a* b **c** *d **e** f*\n'.repeat(200)}- *a b\n`;
+  it('builds emphasis itself, and leaves a `*` closing a `**` or an `_` to micromark', () => {
+    const list = `${'- *a* b **c** *d **e** f* _g_ __h__ snake_case_name x__y\n'.repeat(200)}- *a b _c\n`;
     expect(scanned(list, true).slowChars).toBe(0);
     expectSameTrees([list], true);
-    for (const unsure of ['**a* b', '*a** b', '***a*** b', 'a*b*c']) expect(scanned(`- x\n- ${unsure}\n`, true).slowChars).toBeGreaterThan(0);
-    expectSameTrees(['**a* b', '*a** b', '***a*** b', 'a*b*c', '*a **b* c**', '**a *b** c*'].map((t) => `- x\n- ${t}\n`), true);
+    const unsure = ['**a* b', '*a** b', '***a*** b', 'a*b*c', '_a* b', '*a_ b', '___a___'];
+    for (const item of unsure) expect(scanned(`- x\n- ${item}\n`, true).slowChars).toBeGreaterThan(0);
+    const more = ['(_a_)b', '*a **b* c**', '**a *b** c*', '_a **b** c_', '__a *b* c__', 'x_y_ z', '_(a)_', 'a_ b _c', '*a_b*', '_a*b_'];
+    expectSameTrees([...unsure, ...more].map((t) => `- x\n- ${t}\n`), true);
   });
 
   it('gives micromark’s tree for random markdown', () => {
