@@ -31,10 +31,12 @@ const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const DELIMITER_LIKE = /^[ \t|:-]*-[ \t|:-]*$/;
 const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
 /**
- * Link (and footnote) definitions: a text holding one goes to micromark whole. Brackets inside the label
- * are left out so a line of many `[` is read once, not once per `[` (a label with a `[` still matches from it).
+ * Link (and footnote) definitions: a text that may hold one goes to micromark whole. A definition starts
+ * a line, after any indent, `>` and list markers, with a label that holds no unescaped bracket (it may
+ * span lines) and is followed by `:`. A `[…]:` later in a line (a log line, a terminal prompt) is none.
+ * Each character of the prefix can match one way only, so a line of many markers is read once.
  */
-const DEFINITION = /\[[^[\]\n]*\]:/;
+const DEFINITION = /^(?:[ \t>]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*\[(?:[^[\]\\]|\\[^])*\]:/m;
 const HTML_START = /^ {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?=[\s>]|$))/i;
 const TRAILING_SPACE = /[ \t]$/;
 
@@ -438,9 +440,12 @@ export function markdownTree(text: string, tables: boolean, slow: (text: string)
     if (!pending) return;
     const first = lines[pending[0]]!;
     const from = first.offset;
-    // Up to where the next chunk starts: an unclosed fence in a list item ends there, as in the whole text.
-    const to = pending[1] < lines.length ? lines[pending[1]]!.offset : text.length;
-    for (const node of slow(text.slice(from, to)).children) {
+    // With the next chunk's first line, which ends what is still open (an unclosed fence or comment in a
+    // list item, and the blank lines after it) where the whole text ends it; the nodes it starts are dropped.
+    const next = lines[pending[1]];
+    const to = next ? next.offset : text.length;
+    for (const node of slow(text.slice(from, next ? to + next.text.length : to)).children) {
+      if (from + node.position!.start.offset! >= to) break;
       shifted(node, first.line - 1, from);
       children.push(node);
     }

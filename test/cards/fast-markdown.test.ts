@@ -168,6 +168,20 @@ describe('the block scanner in front of micromark', () => {
     expect(scanned(`${'[a '.repeat(200)}[b](c)\n`, true).slowChars).toBe(0);
   });
 
+  it('leaves only real definitions to micromark with the whole text, not a `[…]:` inside a line', () => {
+    const transcript = 'Run `rke config`:\n\n    [+] SSH Private Key Path [~/.ssh/id_rsa]:\n    [+] Number of Hosts [1]:\n\n[a] is text\n';
+    expect(scanned(transcript, true).slowChars).toBe(0);
+    const defined = ['[a]: /u\n\n[a]\n', '> - [a]: /u\n\n[a]\n', '[a\nb]: /u\n\n[a b]\n', '[^1]: n\n\nx[^1]\n'];
+    for (const text of defined) expect(scanned(text, true).slowChars).toBe(text.length);
+    expectSameTrees([transcript, ...defined], true);
+  });
+
+  it('ends an unclosed fence or comment in a list item where the whole text ends it', () => {
+    const cases = ['* ```\n\n\nq', '\n\n* ```\n\n\n**', '* <!-- b`\n\n\nq', '- a\n- <!-- c\n\n\n  d\n\ne **f**\n'];
+    expectSameTrees(cases, true);
+    expectSameTrees(cases, false);
+  });
+
   it('builds emphasis itself, and leaves a `*` closing a `**` or an `_` to micromark', () => {
     const list = `${'- *a* b **c** *d **e** f* _g_ __h__ snake_case_name x__y\n'.repeat(200)}- *a b _c\n`;
     expect(scanned(list, true).slowChars).toBe(0);
