@@ -199,6 +199,9 @@ function tokens(text: string): Token[] | null {
   return out;
 }
 
+/** What a delimiter run makes: one `*` or `_` emphasis, two strong. */
+const delimited = (run: { readonly start: number; readonly end: number }) => (run.end - run.start === 1 ? 'emphasis' : 'strong');
+
 interface Frame {
   readonly kind: 'root' | 'emphasis' | 'strong' | 'link' | 'image';
   readonly start: number;
@@ -267,11 +270,11 @@ export function phrasing(segments: readonly Segment[]): PhrasingContent[] | null
         top().children.push({ type: 'inlineCode', value: token.value, position: points.position(token.start, token.end) });
         break;
       case 'open':
-        stack.push({ kind: token.end - token.start === 1 ? 'emphasis' : 'strong', start: token.start, children: [] });
+        stack.push({ kind: delimited(token), start: token.start, children: [] });
         break;
       case 'close': {
         const frame = stack.pop()!;
-        const kind = token.end - token.start === 1 ? 'emphasis' : 'strong';
+        const kind = delimited(token);
         if (frame.kind !== kind) return null;
         const position = points.position(frame.start, token.end);
         top().children.push(kind === 'emphasis' ? ({ type: 'emphasis', children: frame.children, position } satisfies Emphasis) : ({ type: 'strong', children: frame.children, position } satisfies Strong));
