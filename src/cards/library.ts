@@ -11,8 +11,8 @@ import type { Settings } from '../store/settings.js';
 import type { Library } from './card.js';
 import type { LintFinding } from './deck.js';
 import { NoteStamps, ParseCache } from './parse-cache.js';
-import type { DeckColumns } from './stored-decks.js';
 import type { NoteRead, NoteSource, ParseIo } from './parse-notes.js';
+import type { DeckColumns } from './stored-decks.js';
 
 export type CardOptions = Pick<Settings, 'maxCardChars' | 'maxCardItems' | 'summaryWords' | 'skipTitles'>;
 
@@ -39,12 +39,12 @@ interface Folder {
  */
 class FoundNotes {
   readonly notes: NoteSource[] = [];
+  readonly problems: Problem[] = [];
   /** Files already found: only several deck paths can name one twice. */
   private readonly seen: Set<string> | undefined;
 
   constructor(
     readonly stamps: NoteStamps | undefined,
-    readonly problems: Problem[],
     deckPaths: number,
   ) {
     this.seen = deckPaths > 1 ? new Set() : undefined;
@@ -136,7 +136,7 @@ function statOf(file: string): Stats | undefined {
  */
 export async function loadLibrary(paths: readonly string[], options: CardOptions, io: ParseIo = {}): Promise<LintedLibrary> {
   const cache = io.cacheDir === undefined ? undefined : ParseCache.open(io.cacheDir, options);
-  const found = new FoundNotes(cache && new NoteStamps(), [], paths.length);
+  const found = new FoundNotes(cache && new NoteStamps(), paths.length);
   for (const deckPath of paths) addNotesOf(deckPath, found);
   const { notes, stamps = new NoteStamps(), problems: walkProblems } = found;
   const stored = cache?.storedLibrary(notes, stamps);

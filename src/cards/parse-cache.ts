@@ -99,13 +99,6 @@ export class NoteStamps {
   private values = new Float64Array(STAMP_FIELDS * 256);
   private count = 0;
 
-  /** The stamps of `count` notes, `statOf(i)` giving the stat of the `i`th. */
-  static of(count: number, statOf: (i: number) => Stats | undefined): NoteStamps {
-    const stamps = new NoteStamps();
-    for (let i = 0; i < count; i++) stamps.add(statOf(i));
-    return stamps;
-  }
-
   /** Adds the stamp of the next note from its stat (undefined: it could not be statted). */
   add(s: Stats | undefined): void {
     if (STAMP_FIELDS * (this.count + 1) > this.values.length) {

@@ -40,8 +40,8 @@ const NONE: readonly never[] = Object.freeze([]);
 export const DeckField = { key: 0, title: 1, file: 2, tagCount: 3, cards: 4, chapterCount: 5 } as const;
 /** The fields of an outline node in DeckColumns.nodes, by index. */
 export const NodeField = { number: 0, title: 1, line: 2, cards: 3, childCount: 4 } as const;
-const DECK_FIELDS = 6;
-const NODE_FIELDS = 5;
+const DECK_FIELDS = Object.keys(DeckField).length;
+const NODE_FIELDS = Object.keys(NodeField).length;
 
 /**
  * Deck columns read in place: each field by index, each string as a range of the one text (strings
@@ -68,6 +68,11 @@ export class DeckColumnsView {
   /** Field `field` (a DeckField) of deck `d`: a number, or the index of a string (key, title, file). */
   deck(d: number, field: number): number {
     return this.columns.decks[DECK_FIELDS * d + field] as number;
+  }
+
+  /** String field `field` (key, title, file) of deck `d`. */
+  deckString(d: number, field: number): string {
+    return this.string(this.deck(d, field));
   }
 
   /** Field `field` (a NodeField) of node `n`: a number, or the index of a string (title; number, -1 for none). */
@@ -160,8 +165,10 @@ export function decksOf(columns: DeckColumns): DeckOutline[] {
     const chapters = view.deck(d, DeckField.chapterCount);
     const first = node;
     node = view.after(node, chapters);
-    const string = (field: number) => view.string(view.deck(d, field));
-    list[d] = new StoredDeck(string(DeckField.key), string(DeckField.title), string(DeckField.file), tags, view.deck(d, DeckField.cards), view, first, chapters);
+    const key = view.deckString(d, DeckField.key);
+    const title = view.deckString(d, DeckField.title);
+    const file = view.deckString(d, DeckField.file);
+    list[d] = new StoredDeck(key, title, file, tags, view.deck(d, DeckField.cards), view, first, chapters);
   }
   return list;
 }

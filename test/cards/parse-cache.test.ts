@@ -103,7 +103,11 @@ describe('parse cache', () => {
   });
 });
 
-const stampsOf = (stats: readonly (Stats | undefined)[]) => NoteStamps.of(stats.length, (i) => stats[i]);
+function stampsOf(stats: readonly (Stats | undefined)[]): NoteStamps {
+  const stamps = new NoteStamps();
+  for (const stat of stats) stamps.add(stat);
+  return stamps;
+}
 
 describe('parse cache stat fingerprints', () => {
   let dir: string;
